@@ -1,0 +1,24 @@
+# Two commands (see README):  `make demo`  and  `make test`.
+# Each creates the virtualenv it needs in .venv with the first Python >= 3.11 it finds.
+
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python >= 3.11 is required" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/python example/manage.py migrate --noinput -v 0
+	$(VENV)/bin/python example/manage.py seed
+	$(VENV)/bin/python example/manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	bash scripts/test.sh

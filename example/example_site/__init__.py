@@ -1,0 +1,1 @@
+"""Django project for the wagtail-graphql-write example site."""

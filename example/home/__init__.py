@@ -1,0 +1,1 @@
+"""The example site's home page app."""

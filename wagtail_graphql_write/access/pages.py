@@ -1,0 +1,119 @@
+"""Which pages a request may read, in which version.
+
+Rules: ``LIVE`` reads show only live pages; anonymous requests see those that are
+public (no view restriction rejects the request) and inside the request's site, as
+Wagtail's v2/v3 read APIs do. Authenticated users additionally see live pages they can
+edit. ``LATEST`` reads (the working draft) need edit permission on the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.db.models import Model, Q
+from django.http import HttpRequest
+from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.models import Page, PageViewRestriction
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.query import PageQuerySet
+
+from wagtail_graphql_write.conf import get_settings
+
+_CACHE_ATTR = "_wagtail_graphql_write_cache"
+
+
+def request_cache(request: HttpRequest) -> dict[str, Any]:
+    """A dict that lives as long as the request: per-request memo, never global."""
+    cache = getattr(request, _CACHE_ATTR, None)
+    if cache is None:
+        cache = {}
+        setattr(request, _CACHE_ATTR, cache)
+    return cast(dict[str, Any], cache)
+
+
+def editable_pages(user: Any, model: type[Model] = Page) -> PageQuerySet:
+    """Pages the user may edit or publish: the admin's rule for seeing drafts."""
+    if not user.is_authenticated:
+        return cast(PageQuerySet, model._default_manager.none())
+    policy = PagePermissionPolicy(model)
+    return cast(
+        PageQuerySet, policy.instances_user_has_any_permission_for(user, {"change", "publish"})
+    )
+
+
+def live_pages(request: HttpRequest, model: type[Model] = Page) -> PageQuerySet:
+    """Live pages this request may read."""
+    user = request.user
+    if not user.is_authenticated:
+        if not get_settings()["ANONYMOUS_READS"]:
+            return cast(PageQuerySet, model._default_manager.none())
+        return cast(PageQuerySet, get_public_pages_queryset(request, model))
+    public = get_public_pages_queryset(request, model).values("pk")
+    editable = editable_pages(user, model).values("pk")
+    queryset = model._default_manager.live().filter(Q(pk__in=public) | Q(pk__in=editable))
+    return cast(PageQuerySet, queryset)
+
+
+def readable_pages(request: HttpRequest, latest: bool, model: type[Model] = Page) -> PageQuerySet:
+    """The pages a ``LIVE`` or ``LATEST`` read may return."""
+    if latest:
+        return editable_pages(request.user, model)
+    return live_pages(request, model)
+
+
+def can_read_latest(user: Any, page: Page) -> bool:
+    """Whether ``user`` may see the page's working draft (edit or publish permission)."""
+    if not user.is_authenticated:
+        return False
+    perms = page.permissions_for_user(user)
+    return bool(perms.can_edit() or perms.can_publish())
+
+
+def _rejected_restriction_paths(request: HttpRequest) -> list[str]:
+    cache = request_cache(request)
+    if "restricted_paths" not in cache:
+        cache["restricted_paths"] = [
+            r.page.path
+            for r in PageViewRestriction.objects.select_related("page")
+            if not r.accept_request(request)
+        ]
+    return cast(list[str], cache["restricted_paths"])
+
+
+def visible_related_page(request: HttpRequest, page: Page | None) -> Page | None:
+    """A page reached through a foreign key or chooser, if a ``LIVE`` read may show it.
+
+    Checked in memory (live flag and cached view restrictions) so that resolving many
+    related pages costs no query per page beyond fetching them.
+    """
+    if page is None or not page.live:
+        return None
+    user = request.user
+    if not user.is_authenticated and not get_settings()["ANONYMOUS_READS"]:
+        return None
+    if any(page.path.startswith(p) for p in _rejected_restriction_paths(request)):
+        if not can_read_latest(user, page):
+            return None
+    return cast(Page, page.specific)
+
+
+def page_by_url_path(request: HttpRequest, path: str) -> Page | None:
+    """The page at a URL path (``"/blog/"``) on the request's site, published or not."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    suffix = "/".join(part for part in path.split("/") if part)
+    url_path = site.root_page.url_path + (f"{suffix}/" if suffix else "")
+    return Page.objects.filter(url_path=url_path).first()
+
+
+def page_by_reference(request: HttpRequest, reference: str | None) -> Page | None:
+    """A page by id (``"4"``) or URL path (``"/blog/"``), without visibility checks."""
+    if reference is None:
+        return None
+    reference = str(reference).strip()
+    if reference.startswith("/"):
+        return page_by_url_path(request, reference)
+    return Page.objects.filter(pk=reference).first() if reference.isdigit() else None

@@ -1,0 +1,70 @@
+"""The ``WAGTAIL_GRAPHQL_WRITE`` settings dict: one TypedDict, its defaults, one accessor.
+
+Defaults are the safe production choice; a site opts into anything looser.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict, cast
+
+from django.conf import settings
+
+
+class GraphQLWriteSettings(TypedDict):
+    """Every setting the package reads, with its meaning."""
+
+    #: Serve GraphiQL to browsers on GET. Off by default: production sites opt in.
+    GRAPHIQL: bool
+    #: Answer introspection queries (GraphiQL and codegen need it).
+    INTROSPECTION: bool
+    #: Let requests without credentials read live, public pages and snippets.
+    ANONYMOUS_READS: bool
+    #: Largest ``limit`` a list query accepts; larger values are capped.
+    MAX_LIMIT: int
+    #: ``limit`` used when a list query does not give one.
+    DEFAULT_LIMIT: int
+    #: Deepest selection a query may make (graphql nesting levels).
+    MAX_DEPTH: int
+    #: Most aliases one document may use.
+    MAX_ALIASES: int
+    #: Most tokens one document may have.
+    MAX_TOKENS: int
+    #: Most mutation fields one request may run.
+    MAX_MUTATIONS: int
+    #: ``app_label.ModelName`` labels to expose; empty means every page and snippet model.
+    INCLUDE_MODELS: list[str]
+    #: ``app_label.ModelName`` labels never to expose (applied after INCLUDE_MODELS).
+    EXCLUDE_MODELS: list[str]
+
+
+DEFAULTS: GraphQLWriteSettings = {
+    "GRAPHIQL": False,
+    "INTROSPECTION": True,
+    "ANONYMOUS_READS": True,
+    "MAX_LIMIT": 100,
+    "DEFAULT_LIMIT": 20,
+    "MAX_DEPTH": 15,
+    "MAX_ALIASES": 30,
+    "MAX_TOKENS": 5000,
+    "MAX_MUTATIONS": 10,
+    "INCLUDE_MODELS": [],
+    "EXCLUDE_MODELS": [],
+}
+
+
+def get_settings() -> GraphQLWriteSettings:
+    """Return the defaults overlaid with the site's ``WAGTAIL_GRAPHQL_WRITE`` dict.
+
+    Read on every call (it is a dict merge) so that ``override_settings`` in tests and
+    settings changes between schema builds are honoured without a cache to clear.
+    """
+    user: dict[str, Any] = getattr(settings, "WAGTAIL_GRAPHQL_WRITE", {}) or {}
+    unknown = set(user) - set(DEFAULTS)
+    if unknown:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"Unknown WAGTAIL_GRAPHQL_WRITE keys: {', '.join(sorted(unknown))}. "
+            f"Known keys: {', '.join(DEFAULTS)}."
+        )
+    return cast(GraphQLWriteSettings, {**DEFAULTS, **user})

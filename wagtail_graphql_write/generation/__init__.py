@@ -1,0 +1,1 @@
+"""GraphQL types, inputs, payloads and errors generated from the registry."""

@@ -1,0 +1,96 @@
+"""Hand-written enums and small object types shared by every generated schema."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import strawberry
+from django.contrib.auth.base_user import AbstractBaseUser
+from wagtail.api.rich_text import APIRichText
+
+
+@strawberry.enum(name="ContentVersion", description="Which version of an object to read.")
+class ContentVersion(enum.Enum):
+    LIVE = strawberry.enum_value("live", description="The published content (the default).")
+    LATEST = strawberry.enum_value(
+        "latest",
+        description="The latest revision, i.e. the working draft. Needs edit permission.",
+    )
+
+
+@strawberry.enum(name="SaveAction", description="What to do after saving: the admin's buttons.")
+class SaveAction(enum.Enum):
+    SAVE_DRAFT = strawberry.enum_value("save_draft", description="Save a new draft revision.")
+    PUBLISH = strawberry.enum_value("publish", description="Save a revision and publish it.")
+
+
+@strawberry.enum(name="RichTextFormat", description="Rich text output formats (Wagtail's).")
+class RichTextFormat(enum.Enum):
+    DB_HTML = strawberry.enum_value("db_html", description="Database HTML with link entities.")
+    HTML = strawberry.enum_value("html", description="Display HTML with resolved links.")
+    DB_MARKDOWN = strawberry.enum_value(
+        "db_markdown", description="Markdown keeping internal links as wagtail:// URLs."
+    )
+    MARKDOWN = strawberry.enum_value("markdown", description="Markdown with resolved links.")
+
+
+def serialize_rich_text(
+    value: str | None, fmt: RichTextFormat | None, features: list[str] | None
+) -> str | None:
+    """Render stored rich text in the requested format (site default when none)."""
+    if value is None:
+        return None
+    chosen = APIRichText.resolve_format(fmt.value if fmt is not None else None)
+    return str(APIRichText.serialize(str(value), format=chosen, features=features))
+
+
+@strawberry.type(name="User", description="A Wagtail user, as other users may see them.")
+class User:
+    @strawberry.field
+    def id(root: Any) -> strawberry.ID:  # noqa: N805 - Strawberry passes the model as root
+        return strawberry.ID(str(root.pk))
+
+    @strawberry.field(description="The name the admin shows for this user.")
+    def display_name(root: Any) -> str:  # noqa: N805
+        user: AbstractBaseUser = root
+        full = getattr(user, "get_full_name", lambda: "")()
+        return str(full or user.get_username())
+
+
+@strawberry.type(name="Image", description="A Wagtail image.")
+class Image:
+    @strawberry.field
+    def id(root: Any) -> strawberry.ID:  # noqa: N805
+        return strawberry.ID(str(root.pk))
+
+    @strawberry.field
+    def title(root: Any) -> str:  # noqa: N805
+        return str(root.title)
+
+    @strawberry.field
+    def width(root: Any) -> int:  # noqa: N805
+        return int(root.width)
+
+    @strawberry.field
+    def height(root: Any) -> int:  # noqa: N805
+        return int(root.height)
+
+    @strawberry.field(description="URL of the original file.")
+    def url(root: Any) -> str:  # noqa: N805
+        return str(root.file.url)
+
+
+@strawberry.type(name="Document", description="A Wagtail document.")
+class Document:
+    @strawberry.field
+    def id(root: Any) -> strawberry.ID:  # noqa: N805
+        return strawberry.ID(str(root.pk))
+
+    @strawberry.field
+    def title(root: Any) -> str:  # noqa: N805
+        return str(root.title)
+
+    @strawberry.field(description="URL that serves the document.")
+    def url(root: Any) -> str:  # noqa: N805
+        return str(root.url)

@@ -1,0 +1,216 @@
+"""The table from Django field to GraphQL: one small converter function per field class.
+
+As in Wagtail v3's ``generators/write.py``, converters are looked up along the field
+class's MRO in a per-generator dict, so a site registers a converter for its own
+field class with ``TypeGenerator.register_field(FieldClass, output=..., input=...)``.
+A converter returns ``None`` (or raises ``Unsupported``) when it cannot map a field;
+the field is then left out and reported as a system-check warning.
+
+Plain scalar columns use strawberry-graphql-django's ``field_type_map``, so the
+Django -> Python scalar mapping is the one the Strawberry ecosystem maintains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import strawberry
+from django.db import models
+from strawberry.scalars import JSON
+from strawberry.types import Info
+from strawberry_django.fields.types import field_type_map
+from taggit.managers import TaggableManager
+from wagtail.fields import RichTextField, StreamField
+
+from wagtail_graphql_write.access.pages import visible_related_page
+from wagtail_graphql_write.generation.common import RichTextFormat, serialize_rich_text
+from wagtail_graphql_write.registry import ExposedField
+
+if TYPE_CHECKING:
+    from wagtail_graphql_write.generation.generator import TypeGenerator
+
+
+class Unsupported(Exception):
+    """A converter cannot map this field; the message says why."""
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    """How a field appears on an object type: its annotation and resolver."""
+
+    annotation: Any
+    resolver: Callable[..., Any]
+
+
+OutputConverter = Callable[["TypeGenerator", ExposedField], OutputSpec | None]
+#: Returns the *non-null* input annotation; optionality is added by the caller.
+InputConverter = Callable[["TypeGenerator", ExposedField], Any]
+
+_SCALAR_EXCLUDED = (models.FileField, models.ForeignKey, models.ManyToManyField)
+
+
+def scalar_python_type(model_field: models.Field) -> Any:
+    """The Python scalar type strawberry-django maps a plain column to."""
+    if isinstance(model_field, _SCALAR_EXCLUDED):
+        raise Unsupported(f"{type(model_field).__name__} is not a plain column")
+    for cls in type(model_field).__mro__:
+        mapped = field_type_map.get(cls)  # type: ignore[call-overload]
+        if mapped is not None:
+            if mapped is strawberry.ID:
+                return str
+            return mapped
+    raise Unsupported(f"no GraphQL scalar is known for {type(model_field).__name__}")
+
+
+def _nullable(field: ExposedField) -> bool:
+    return bool(getattr(field.model_field, "null", False))
+
+
+def _maybe_optional(annotation: Any, optional: bool) -> Any:
+    return annotation | None if optional else annotation
+
+
+def attribute_resolver(name: str, convert: Callable[[Any], Any] = lambda v: v) -> Callable:
+    def resolve(root: Any) -> Any:
+        value = getattr(root, name)
+        return None if value is None else convert(value)
+
+    return resolve
+
+
+# ---- output converters -------------------------------------------------------------
+
+
+def scalar_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
+    if field.model_field.choices:
+        enum_type = gen.choice_enum(field)
+        members = {m.value: m for m in enum_type}
+        return OutputSpec(
+            _maybe_optional(enum_type, True),
+            attribute_resolver(field.name, lambda v: members.get(v)),
+        )
+    annotation = scalar_python_type(field.model_field)
+    return OutputSpec(_maybe_optional(annotation, _nullable(field)), attribute_resolver(field.name))
+
+
+def file_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
+    def resolve(root: Any) -> str | None:
+        value = getattr(root, field.name)
+        return value.url if value else None
+
+    return OutputSpec(str | None, resolve)
+
+
+def rich_text_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
+    features = getattr(field.model_field, "features", None)
+
+    def resolve(root: Any, format: RichTextFormat | None = None) -> str | None:
+        return serialize_rich_text(getattr(root, field.name), format, features)
+
+    return OutputSpec(_maybe_optional(str, _nullable(field)), resolve)
+
+
+def stream_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
+    """The stored block list (``type``, ``value``, ``id``), the same shape inputs take."""
+
+    def resolve(root: Any) -> Any:
+        value = getattr(root, field.name)
+        return value.get_prep_value() if value is not None else []
+
+    return OutputSpec(JSON, resolve)
+
+
+def tags_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
+    def resolve(root: Any) -> list[str]:
+        return sorted(tag.name for tag in getattr(root, field.name).all())
+
+    return OutputSpec(list[str], resolve)
+
+
+def foreign_key_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
+    target = gen.related_output_type(field)
+    if gen.registry.is_page(field.related_model) or gen.is_page_interface(target):
+
+        def resolve_page(root: Any, info: Info) -> Any:
+            return visible_related_page(info.context.request, getattr(root, field.name))
+
+        return OutputSpec(target | None, resolve_page)
+    if target is strawberry.ID:
+        return OutputSpec(
+            strawberry.ID | None,
+            attribute_resolver(field.model_field.attname, lambda v: strawberry.ID(str(v))),
+        )
+    return OutputSpec(target | None, attribute_resolver(field.name))
+
+
+def many_to_many_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
+    target = gen.related_output_type(field)
+    if target is strawberry.ID:
+        return OutputSpec(
+            list[strawberry.ID],
+            lambda root: [strawberry.ID(str(o.pk)) for o in getattr(root, field.name).all()],
+        )
+    if gen.is_page_interface(target):
+        raise Unsupported("many-to-many relations to pages are not supported yet")
+    return OutputSpec(list[target], lambda root: list(getattr(root, field.name).all()))  # type: ignore[valid-type]
+
+
+def child_relation_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
+    child_type = gen.object_type(field.related_model)  # type: ignore[arg-type]
+    return OutputSpec(
+        list[child_type],  # type: ignore[valid-type]
+        lambda root: list(getattr(root, field.name).all()),
+    )
+
+
+# ---- input converters --------------------------------------------------------------
+
+
+def scalar_input(gen: TypeGenerator, field: ExposedField) -> Any:
+    if field.model_field.choices:
+        return gen.choice_enum(field)
+    return scalar_python_type(field.model_field)
+
+
+def rich_text_input(gen: TypeGenerator, field: ExposedField) -> Any:
+    return str
+
+
+def stream_input(gen: TypeGenerator, field: ExposedField) -> Any:
+    return JSON
+
+
+def tags_input(gen: TypeGenerator, field: ExposedField) -> Any:
+    return list[str]
+
+
+def foreign_key_input(gen: TypeGenerator, field: ExposedField) -> Any:
+    return strawberry.ID
+
+
+def many_to_many_input(gen: TypeGenerator, field: ExposedField) -> Any:
+    return list[strawberry.ID]
+
+
+def child_relation_input(gen: TypeGenerator, field: ExposedField) -> Any:
+    return list[gen.child_input(field.related_model)]  # type: ignore[arg-type,misc]
+
+
+def file_input(gen: TypeGenerator, field: ExposedField) -> Any:
+    raise Unsupported("file uploads are not supported yet")
+
+
+def register_default_converters(gen: TypeGenerator) -> None:
+    """The default table; MRO lookup means subclasses are covered too."""
+    gen.register_field(models.Field, output=scalar_output, input=scalar_input)
+    gen.register_field(models.FileField, output=file_output, input=file_input)
+    gen.register_field(RichTextField, output=rich_text_output, input=rich_text_input)
+    gen.register_field(StreamField, output=stream_output, input=stream_input)
+    gen.register_field(TaggableManager, output=tags_output, input=tags_input)
+    gen.register_field(models.ForeignKey, output=foreign_key_output, input=foreign_key_input)
+    gen.register_field(models.ManyToManyField, output=many_to_many_output, input=many_to_many_input)
+    gen.register_field(
+        models.ForeignObjectRel, output=child_relation_output, input=child_relation_input
+    )

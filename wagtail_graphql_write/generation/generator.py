@@ -1,0 +1,207 @@
+"""``TypeGenerator``: one instance per schema build, with its own converter table and caches.
+
+Types are created as bare classes first ("shells") and only decorated with Strawberry
+once every shell exists, so models that point at each other (a snippet choosing a
+page that lists snippets) need no forward references or import-time registration.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import Any
+
+import strawberry
+from django.contrib.auth import get_user_model
+from django.db.models import Model
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from wagtail_graphql_write.generation import common, interfaces, names
+from wagtail_graphql_write.generation.fields import (
+    InputConverter,
+    OutputConverter,
+    Unsupported,
+    register_default_converters,
+)
+from wagtail_graphql_write.registry import (
+    ExposedField,
+    ExposedModel,
+    ModelRole,
+    Registry,
+    SkippedField,
+)
+
+
+class TypeGenerator:
+    """Generates object, input and enum types for one registry.
+
+    Instances never share state: tests build fresh generators, and a site may build
+    several schemas (e.g. with different settings) side by side.
+    """
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.names = names.NameRegistry()
+        self.skipped: list[SkippedField] = list(registry.skipped)
+        self._output_converters: dict[type, OutputConverter] = {}
+        self._input_converters: dict[type, InputConverter] = {}
+        self._objects: dict[type[Model], type] = {}
+        self._inputs: dict[tuple[str, type[Model]], type] = {}
+        self._enums: dict[tuple[type[Model], str], type[enum.Enum]] = {}
+        self._pending: list[Callable[[], None]] = []
+        register_default_converters(self)
+
+    # ---- converter table ------------------------------------------------------------
+
+    def register_field(
+        self,
+        field_class: type,
+        *,
+        output: OutputConverter,
+        input: InputConverter,
+    ) -> None:
+        """Map a Django field class (and its subclasses) to output and input converters."""
+        self._output_converters[field_class] = output
+        self._input_converters[field_class] = input
+
+    def _lookup(self, table: dict[type, Any], model_field: Any) -> Any:
+        for cls in type(model_field).__mro__:
+            if cls in table:
+                return table[cls]
+        raise Unsupported(f"no converter is registered for {type(model_field).__name__}")
+
+    def output_converter(self, field: ExposedField) -> OutputConverter:
+        return self._lookup(self._output_converters, field.model_field)  # type: ignore[no-any-return]
+
+    def input_converter(self, field: ExposedField) -> InputConverter:
+        return self._lookup(self._input_converters, field.model_field)  # type: ignore[no-any-return]
+
+    def skip(self, model: type[Model], field: ExposedField, reason: str) -> None:
+        self.skipped.append(SkippedField(model._meta.label, field.name, reason))
+
+    # ---- types ----------------------------------------------------------------------
+
+    def object_type(self, model: type[Model]) -> type:
+        """The (possibly not yet decorated) object type of an exposed model."""
+        if model not in self._objects:
+            from wagtail_graphql_write.generation.objects import populate_object_type
+
+            exposed = self._exposed(model)
+            shell = _shell(names.type_name(model), _object_bases(exposed))
+            self.names.claim(names.type_name(model), f"model {exposed.label}")
+            self._objects[model] = shell
+            self._pending.append(lambda: populate_object_type(self, exposed, shell))
+        return self._objects[model]
+
+    def _input(self, kind: str, model: type[Model], name: str) -> type:
+        key = (kind, model)
+        if key not in self._inputs:
+            from wagtail_graphql_write.generation.inputs import populate_input_type
+
+            exposed = self._exposed(model)
+            shell = _shell(name, ())
+            self.names.claim(name, f"{kind} input of model {exposed.label}")
+            self._inputs[key] = shell
+            self._pending.append(lambda: populate_input_type(self, exposed, shell, kind))
+        return self._inputs[key]
+
+    def create_input(self, model: type[Model]) -> type:
+        return self._input("create", model, names.create_input_name(model))
+
+    def update_input(self, model: type[Model]) -> type:
+        return self._input("update", model, names.update_input_name(model))
+
+    def child_input(self, model: type[Model]) -> type:
+        return self._input("child", model, names.child_input_name(model))
+
+    def choice_enum(self, field: ExposedField) -> type[enum.Enum]:
+        """The enum for a field with ``choices``; one per (model, field)."""
+        model = field.model_field.model
+        key = (model, field.name)
+        if key not in self._enums:
+            self._enums[key] = self._build_enum(model, field)
+        return self._enums[key]
+
+    def _build_enum(self, model: type[Model], field: ExposedField) -> type[enum.Enum]:
+        members: dict[str, Any] = {}
+        for value, _label in field.model_field.flatchoices:
+            if value in ("", None):
+                continue
+            member = names.enum_value_name(value)
+            if member in members:
+                raise Unsupported(f"choices {members[member]!r} and {value!r} share a name")
+            members[member] = value
+        if not members:
+            raise Unsupported("it has no non-blank choices")
+        name = self.names.claim(
+            names.choice_enum_name(model, field.name),
+            f"choices of {model._meta.label}.{field.name}",
+        )
+        python_enum = enum.Enum(name, members)  # type: ignore[misc]
+        return strawberry.enum(python_enum, name=name, description=field.description)
+
+    def related_output_type(self, field: ExposedField) -> Any:
+        """The GraphQL type a relation points to: a generated type, a built-in one, or ID."""
+        target = field.related_model
+        assert target is not None
+        if issubclass(target, Page):
+            return interfaces.Page
+        exposed = self.registry.get(target)
+        if exposed is not None and exposed.role is ModelRole.SNIPPET:
+            return self.object_type(target)
+        if issubclass(target, get_image_model()):
+            return common.Image
+        if issubclass(target, get_document_model()):
+            return common.Document
+        if issubclass(target, get_user_model()):
+            return common.User
+        return strawberry.ID
+
+    @staticmethod
+    def is_page_interface(annotation: Any) -> bool:
+        return annotation is interfaces.Page
+
+    def _exposed(self, model: type[Model]) -> ExposedModel:
+        exposed = self.registry.get(model)
+        if exposed is None:
+            raise LookupError(f"{model._meta.label} is not exposed")
+        return exposed
+
+    # ---- finishing ------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Populate every shell (which may create more), then decorate them all."""
+        while self._pending:
+            self._pending.pop(0)()
+        for model, shell in self._objects.items():
+            strawberry.type(shell, name=shell.__name__, description=_doc(model))
+        for (_kind, _model), shell in self._inputs.items():
+            strawberry.input(shell, name=shell.__name__)
+
+    def all_object_types(self) -> list[type]:
+        return [self._objects[m] for m in sorted(self._objects, key=lambda m: m._meta.label)]
+
+
+def _shell(name: str, bases: tuple[type, ...]) -> type:
+    return type(name, bases, {"__annotations__": {}, "__module__": __name__})
+
+
+def _object_bases(exposed: ExposedModel) -> tuple[type, ...]:
+    from wagtail.models import DraftStateMixin, LockableMixin
+
+    if exposed.role is ModelRole.PAGE:
+        return (interfaces.Page,)
+    if exposed.role is ModelRole.CHILD:
+        return ()
+    bases: list[type] = [interfaces.Snippet]
+    if exposed.has_mixin(DraftStateMixin):
+        bases.append(interfaces.DraftState)
+    if exposed.has_mixin(LockableMixin):
+        bases.append(interfaces.Lockable)
+    return tuple(bases)
+
+
+def _doc(model: type[Model]) -> str:
+    return f"{str(model._meta.verbose_name).capitalize()} ({model._meta.label})."

@@ -1,0 +1,82 @@
+"""Interfaces every generated type implements: ``Page``, ``Snippet`` and Wagtail's mixins.
+
+Fields here read Wagtail's own attributes, so a generated type inherits them as they
+are and only adds its model's ``api_fields``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from wagtail_graphql_write.generation.common import User
+
+
+def _pk(root: Any) -> strawberry.ID:
+    return strawberry.ID(str(root.pk))
+
+
+@strawberry.interface(
+    name="DraftState", description="An object with a published version and drafts."
+)
+class DraftState:
+    live: bool = strawberry.field(description="Whether a version is published.")
+    has_unpublished_changes: bool = strawberry.field(
+        description="Whether the latest revision differs from the published content."
+    )
+    first_published_at: datetime | None
+    last_published_at: datetime | None
+    go_live_at: datetime | None = strawberry.field(description="Scheduled publishing time.")
+    expire_at: datetime | None = strawberry.field(description="Scheduled unpublishing time.")
+
+
+@strawberry.interface(name="Lockable", description="An object that editors can lock.")
+class Lockable:
+    locked: bool
+    locked_at: datetime | None
+
+    @strawberry.field(description="Who holds the lock, if anyone.")
+    def locked_by(root: Any) -> User | None:  # noqa: N805 - Strawberry passes the model as root
+        return root.locked_by if root.locked else None  # type: ignore[no-any-return]
+
+
+@strawberry.interface(name="Page", description="A Wagtail page of any type.")
+class Page(DraftState, Lockable):
+    @strawberry.field(description="The page's id, as the admin shows it.")
+    def id(root: Any) -> strawberry.ID:  # noqa: N805
+        return _pk(root)
+
+    title: str
+    slug: str
+    seo_title: str = strawberry.field(description="Title shown in search engines.")
+    search_description: str
+    show_in_menus: bool
+    url_path: str = strawberry.field(description="Path from the tree root, e.g. /home/blog/.")
+    depth: int
+
+    @strawberry.field(description='The content type label, e.g. "blog.BlogPage".')
+    def content_type(root: Any) -> str:  # noqa: N805
+        return str(type(root)._meta.label)
+
+    @strawberry.field(description="The page's URL on its site, or null if it is not routable.")
+    def url(root: Any, info: Info) -> str | None:  # noqa: N805
+        request = info.context.request
+        return root.get_url(request=request)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The page's locale (language code).")
+    def locale(root: Any) -> str:  # noqa: N805
+        return str(root.locale.language_code)
+
+
+@strawberry.interface(name="Snippet", description="A Wagtail snippet of any type.")
+class Snippet:
+    @strawberry.field
+    def id(root: Any) -> strawberry.ID:  # noqa: N805
+        return _pk(root)
+
+    @strawberry.field(description="The snippet's string representation, as the admin shows it.")
+    def display_title(root: Any) -> str:  # noqa: N805
+        return str(root)

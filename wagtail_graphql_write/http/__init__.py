@@ -1,0 +1,1 @@
+"""The HTTP layer: authentication, CSRF, GraphiQL switch, the Django view."""

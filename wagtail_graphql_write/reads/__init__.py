@@ -1,0 +1,1 @@
+"""Query resolvers: pages, snippets and the viewer, through ``access`` visibility rules."""

@@ -1,0 +1,159 @@
+"""``page``, ``pages`` and the ``PageType`` filter enum."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import strawberry
+from django.http import HttpRequest
+from strawberry.types import Info
+from strawberry.types.field import StrawberryField
+from wagtail.query import PageQuerySet
+
+from wagtail_graphql_write.access.pages import (
+    can_read_latest,
+    page_by_reference,
+    readable_pages,
+)
+from wagtail_graphql_write.conf import get_settings
+from wagtail_graphql_write.generation import interfaces, names
+from wagtail_graphql_write.generation.common import ContentVersion
+from wagtail_graphql_write.generation.generator import TypeGenerator
+from wagtail_graphql_write.generation.payloads import argument, resolver_with_signature
+from wagtail_graphql_write.reads.prefetch import prefetch_selected
+from wagtail_graphql_write.reads.versions import latest_versions
+
+OPTIONAL = None
+VERSION_DOC = "LIVE (published) or LATEST (the working draft; needs edit permission)."
+
+
+@strawberry.type(name="PageList", description="A page of results and the total count.")
+class PageList:
+    items: list[interfaces.Page]
+    total_count: int = strawberry.field(description="How many pages match, ignoring paging.")
+
+
+def page_type_enum(gen: TypeGenerator) -> type[enum.Enum]:
+    """``enum PageType``: one value per exposed page type, for the ``type`` filter."""
+    members = {names.type_enum_value(e.model): e.model._meta.label for e in gen.registry.pages}
+    name = gen.names.claim("PageType", "the page type filter enum", builtin=True)
+    return strawberry.enum(
+        enum.Enum(name, members),
+        name=name,  # type: ignore[misc]
+        description="A page type, for filtering page lists.",
+    )
+
+
+def resolve_page(info: Info, id: str | None, path: str | None, version: ContentVersion) -> Any:
+    """One page by id or URL path, or null when it does not exist or is not readable."""
+    request = info.context.request
+    latest = version is ContentVersion.LATEST
+    candidate = page_by_reference(request, path if path is not None else id)
+    if candidate is None:
+        return None
+    if latest and not can_read_latest(request.user, candidate):
+        return None
+    if not readable_pages(request, latest).filter(pk=candidate.pk).exists():
+        return None
+    page = candidate.specific
+    return latest_versions([page])[0] if latest else page
+
+
+def _filtered(
+    request: HttpRequest,
+    latest: bool,
+    types: list[Any] | None,
+    child_of: str | None,
+    descendant_of: str | None,
+) -> PageQuerySet:
+    queryset = readable_pages(request, latest)
+    if types:
+        from django.apps import apps
+
+        queryset = queryset.type(*(apps.get_model(t.value) for t in types))
+    for reference, method in ((child_of, "child_of"), (descendant_of, "descendant_of")):
+        if reference is not None:
+            anchor = page_by_reference(request, reference)
+            queryset = getattr(queryset, method)(anchor) if anchor else queryset.none()
+    return queryset
+
+
+def pages_resolver(gen: TypeGenerator, page_type: type[enum.Enum]) -> Any:
+    def resolve(
+        info: Info,
+        type: list[Any] | None,
+        child_of: str | None,
+        descendant_of: str | None,
+        offset: int,
+        limit: int | None,
+        version: ContentVersion,
+    ) -> PageList:
+        request = info.context.request
+        latest = version is ContentVersion.LATEST
+        queryset = _filtered(request, latest, type, child_of, descendant_of).order_by("path")
+        cap = get_settings()["MAX_LIMIT"]
+        size = min(max(limit if limit is not None else get_settings()["DEFAULT_LIMIT"], 0), cap)
+        start = max(offset, 0)
+        pages = list(queryset.specific()[start : start + size])
+        if latest:
+            pages = latest_versions(pages)
+        else:
+            prefetch_selected(pages, info, gen.registry, path=("items",))
+        return PageList(items=pages, total_count=queryset.count())
+
+    return resolver_with_signature(
+        "pages",
+        resolve,
+        [
+            ("type", argument(list[page_type] | None, "Only pages of these types."), OPTIONAL),  # type: ignore[valid-type]
+            (
+                "child_of",
+                argument(strawberry.ID | None, "Children of this page (id or URL path)."),
+                OPTIONAL,
+            ),
+            (
+                "descendant_of",
+                argument(strawberry.ID | None, "Descendants of this page (id or URL path)."),
+                OPTIONAL,
+            ),
+            ("offset", int, 0),
+            (
+                "limit",
+                argument(int | None, "Page size; capped by the MAX_LIMIT setting."),
+                OPTIONAL,
+            ),
+            ("version", argument(ContentVersion, VERSION_DOC), ContentVersion.LIVE),
+        ],
+        PageList,
+    )
+
+
+def page_query_fields(gen: TypeGenerator) -> dict[str, StrawberryField]:
+    page_type = page_type_enum(gen)
+    page = resolver_with_signature(
+        "page",
+        resolve_page,
+        [
+            ("id", strawberry.ID | None, OPTIONAL),
+            (
+                "path",
+                argument(str | None, 'URL path on the request\'s site, e.g. "/blog/".'),
+                OPTIONAL,
+            ),
+            ("version", argument(ContentVersion, VERSION_DOC), ContentVersion.LIVE),
+        ],
+        interfaces.Page | None,
+    )
+    return {
+        "page": strawberry.field(
+            resolver=page,
+            name="page",
+            description="One page by id or URL path; null if not readable.",
+        ),
+        "pages": strawberry.field(
+            resolver=pages_resolver(gen, page_type),
+            name="pages",
+            description="Pages the viewer may read, in tree order.",
+        ),
+    }

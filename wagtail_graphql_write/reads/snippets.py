@@ -1,0 +1,125 @@
+"""Typed per-model snippet queries: ``person(id, version)`` and ``people(offset, limit)``."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import strawberry
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+from strawberry.types import Info
+from strawberry.types.field import StrawberryField
+from wagtail.models import DraftStateMixin
+from wagtail.permissions import policy_registry
+
+from wagtail_graphql_write.conf import get_settings
+from wagtail_graphql_write.generation import names
+from wagtail_graphql_write.generation.common import ContentVersion
+from wagtail_graphql_write.generation.generator import TypeGenerator
+from wagtail_graphql_write.generation.payloads import argument, resolver_with_signature
+from wagtail_graphql_write.reads.pages import VERSION_DOC
+from wagtail_graphql_write.reads.prefetch import prefetch_selected
+from wagtail_graphql_write.reads.versions import latest_versions
+from wagtail_graphql_write.registry import ExposedModel
+
+
+def can_edit_snippets(user: Any, model: type[Model]) -> bool:
+    if not user.is_authenticated:
+        return False
+    policy = policy_registry.get_by_type(model)
+    return bool(policy.user_has_any_permission(user, {"change", "publish"}))
+
+
+def readable_snippets(request: HttpRequest, model: type[Model], latest: bool) -> QuerySet[Any]:
+    """LIVE: published rows (all rows of non-draft models); LATEST: needs edit permission."""
+    queryset = model._default_manager.all()
+    user = request.user
+    if latest:
+        return queryset if can_edit_snippets(user, model) else queryset.none()
+    if not user.is_authenticated and not get_settings()["ANONYMOUS_READS"]:
+        return queryset.none()
+    if issubclass(model, DraftStateMixin):
+        queryset = queryset.filter(live=True)
+    return queryset
+
+
+def _list_type(gen: TypeGenerator, exposed: ExposedModel) -> type:
+    name = gen.names.claim(f"{names.type_name(exposed.model)}List", f"list of {exposed.label}")
+    item = gen.object_type(exposed.model)
+    namespace: dict[str, Any] = {
+        "__annotations__": {"items": list[item], "total_count": int},  # type: ignore[valid-type]
+    }
+    return strawberry.type(type(name, (), namespace), name=name)
+
+
+def _single_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
+    model = exposed.model
+
+    def resolve(info: Info, id: str, version: ContentVersion) -> Any:
+        latest = version is ContentVersion.LATEST
+        try:
+            obj = readable_snippets(info.context.request, model, latest).filter(pk=id).first()
+        except (ValueError, TypeError):
+            return None
+        if obj is None:
+            return None
+        return latest_versions([obj])[0] if latest else obj
+
+    query = names.snippet_query_name(model)
+    resolver = resolver_with_signature(
+        query,
+        resolve,
+        [
+            ("id", strawberry.ID, inspect.Parameter.empty),
+            ("version", argument(ContentVersion, VERSION_DOC), ContentVersion.LIVE),
+        ],
+        gen.object_type(model) | None,
+    )
+    return strawberry.field(
+        resolver=resolver,
+        name=query,
+        description=f"One {names.type_name(model)} by id; null if not readable.",
+    )
+
+
+def _list_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
+    model = exposed.model
+    list_type = _list_type(gen, exposed)
+
+    def resolve(info: Info, offset: int, limit: int | None, version: ContentVersion) -> Any:
+        latest = version is ContentVersion.LATEST
+        queryset = readable_snippets(info.context.request, model, latest).order_by("pk")
+        conf = get_settings()
+        size = min(max(limit if limit is not None else conf["DEFAULT_LIMIT"], 0), conf["MAX_LIMIT"])
+        items = list(queryset[max(offset, 0) : max(offset, 0) + size])
+        if latest:
+            items = latest_versions(items)
+        else:
+            prefetch_selected(items, info, gen.registry, path=("items",))
+        return list_type(items=items, total_count=queryset.count())
+
+    query = names.snippet_list_query_name(model)
+    resolver = resolver_with_signature(
+        query,
+        resolve,
+        [
+            ("offset", int, 0),
+            ("limit", argument(int | None, "Page size; capped by the MAX_LIMIT setting."), None),
+            ("version", argument(ContentVersion, VERSION_DOC), ContentVersion.LIVE),
+        ],
+        list_type,
+    )
+    return strawberry.field(
+        resolver=resolver,
+        name=query,
+        description=f"{names.type_name(model)} snippets the viewer may read.",
+    )
+
+
+def snippet_query_fields(gen: TypeGenerator) -> dict[str, StrawberryField]:
+    fields: dict[str, StrawberryField] = {}
+    for exposed in gen.registry.snippets:
+        fields[names.snippet_query_name(exposed.model)] = _single_field(gen, exposed)
+        fields[names.snippet_list_query_name(exposed.model)] = _list_field(gen, exposed)
+    return fields

@@ -1,0 +1,74 @@
+"""``build_schema``: the one place that assembles Query and Mutation from the parts.
+
+Building is a function of the registry, not an import-time side effect; ``get_schema``
+caches the result for the site's own registry.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import strawberry
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types.field import StrawberryField
+
+from wagtail_graphql_write.generation.errors import ERROR_TYPES
+from wagtail_graphql_write.generation.generator import TypeGenerator
+from wagtail_graphql_write.generation.names import FieldNameConverter
+from wagtail_graphql_write.limits import schema_extensions
+from wagtail_graphql_write.reads.pages import page_query_fields
+from wagtail_graphql_write.reads.snippets import snippet_query_fields
+from wagtail_graphql_write.reads.viewer import Viewer, resolve_viewer
+from wagtail_graphql_write.registry import Registry, SkippedField, build_registry
+from wagtail_graphql_write.writes.pages import page_mutations
+from wagtail_graphql_write.writes.snippets import snippet_mutations
+
+
+class BuiltSchema:
+    """A Strawberry schema plus what was left out of it while building."""
+
+    def __init__(self, schema: strawberry.Schema, skipped: list[SkippedField]) -> None:
+        self.schema = schema
+        self.skipped = skipped
+
+
+def _root_type(name: str, fields: dict[str, StrawberryField]) -> type:
+    namespace: dict[str, Any] = {"__annotations__": {}}
+    for python_name in sorted(fields):
+        namespace[python_name] = fields[python_name]
+    return strawberry.type(type(name, (), namespace), name=name)
+
+
+def build_schema(registry: Registry | None = None) -> BuiltSchema:
+    """Generate the whole schema for ``registry`` (the installed models by default)."""
+    generator = TypeGenerator(registry or build_registry())
+    query_fields: dict[str, StrawberryField] = {
+        "viewer": strawberry.field(
+            resolver=resolve_viewer, name="viewer", description="Who is asking."
+        ),
+        **page_query_fields(generator),
+        **snippet_query_fields(generator),
+    }
+    mutation_fields = {**page_mutations(generator), **snippet_mutations(generator)}
+    generator.finish()
+    query = _root_type("Query", query_fields)
+    mutation = _root_type("Mutation", mutation_fields) if mutation_fields else None
+    schema = strawberry.Schema(
+        query=query,
+        mutation=mutation,
+        types=[*generator.all_object_types(), *ERROR_TYPES, Viewer],
+        config=StrawberryConfig(name_converter=FieldNameConverter()),
+        extensions=schema_extensions(),
+    )
+    return BuiltSchema(schema, generator.skipped)
+
+
+@lru_cache(maxsize=1)
+def get_built_schema() -> BuiltSchema:
+    """The site's schema, built once per process on first use."""
+    return build_schema()
+
+
+def get_schema() -> strawberry.Schema:
+    return get_built_schema().schema

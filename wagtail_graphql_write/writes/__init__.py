@@ -1,0 +1,1 @@
+"""Mutation resolvers: each ends in a Wagtail action, inside one atomic block."""

@@ -1,0 +1,51 @@
+"""Run one mutation atomically and turn expected failures into payload errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+
+from wagtail_graphql_write.writes.failures import Unauthenticated
+from wagtail_graphql_write.writes.translate import translate
+
+
+class MutationContext:
+    """What a resolver learns while it works that error translation needs later."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.positions: Mapping[str, Mapping[int, int]] = {}
+
+    @property
+    def user(self) -> Any:
+        return self.request.user
+
+    def require_user(self) -> Any:
+        if not self.user.is_authenticated:
+            raise Unauthenticated()
+        return self.user
+
+
+def run_mutation(
+    request: HttpRequest,
+    payload_class: type,
+    object_field: str,
+    work: Callable[[MutationContext], Any],
+) -> Any:
+    """Run ``work`` in a transaction; on an expected failure roll back and report it.
+
+    ``work`` returns the object for the payload's ``object_field``. Any error means the
+    whole transaction is rolled back, so a failed mutation never saves part of itself.
+    """
+    context = MutationContext(request)
+    with transaction.atomic():
+        try:
+            result = work(context)
+        except Exception as exc:  # translate() re-raises what it does not know
+            errors = translate(exc, positions=context.positions)
+            transaction.set_rollback(True)
+            return payload_class(**{object_field: None, "errors": errors})
+    return payload_class(**{object_field: result, "errors": []})

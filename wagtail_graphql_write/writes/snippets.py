@@ -1,0 +1,190 @@
+"""``create<Snippet>``, ``update<Snippet>`` and ``delete<Snippet>`` through Wagtail's actions.
+
+Snippets with ``DraftStateMixin`` take ``action: SaveAction`` like pages; plain
+snippets save directly, as in the admin.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import strawberry
+from django.db.models import Model
+from strawberry.types import Info
+from strawberry.types.field import StrawberryField
+from wagtail.actions import action_registry
+from wagtail.models import DraftStateMixin, RevisionMixin
+
+from wagtail_graphql_write.generation import names
+from wagtail_graphql_write.generation.common import SaveAction
+from wagtail_graphql_write.generation.generator import TypeGenerator
+from wagtail_graphql_write.generation.payloads import (
+    argument,
+    payload_type,
+    resolver_with_signature,
+)
+from wagtail_graphql_write.registry import ExposedModel
+from wagtail_graphql_write.writes.failures import NotFound
+from wagtail_graphql_write.writes.forms import bind_form
+from wagtail_graphql_write.writes.pages import ACTION_DOC
+from wagtail_graphql_write.writes.run import MutationContext, run_mutation
+from wagtail_graphql_write.writes.values import input_to_dict
+
+REQUIRED = inspect.Parameter.empty
+
+
+def get_snippet(model: type[Model], object_id: str) -> Model:
+    try:
+        instance = model._default_manager.filter(pk=object_id).first()
+    except (ValueError, TypeError):  # an id of the wrong shape for this primary key
+        instance = None
+    if instance is None:
+        raise NotFound(f"No {names.type_name(model)} has id {object_id!r}.", ["id"])
+    return instance
+
+
+def latest_snippet(instance: Model) -> Model:
+    fresh = type(instance)._default_manager.get(pk=instance.pk)
+    if isinstance(fresh, RevisionMixin):
+        return fresh.get_latest_revision_as_object()  # type: ignore[no-any-return]
+    return fresh
+
+
+def _publish(exposed: ExposedModel, action: SaveAction | None) -> bool:
+    return action is SaveAction.PUBLISH and exposed.has_mixin(DraftStateMixin)
+
+
+def create_snippet(
+    ctx: MutationContext,
+    gen: TypeGenerator,
+    exposed: ExposedModel,
+    payload: dict[str, Any],
+    action: SaveAction | None,
+) -> Model:
+    user = ctx.require_user()
+    instance = exposed.model()
+    form, binding = bind_form(gen.registry, exposed, payload, instance, user)
+    ctx.positions = binding.positions
+    action_class = action_registry.get_action_class(exposed.model, "create")
+    result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, action))
+    result.execute()
+    return latest_snippet(result.instance)
+
+
+def update_snippet(
+    ctx: MutationContext,
+    gen: TypeGenerator,
+    exposed: ExposedModel,
+    object_id: str,
+    payload: dict[str, Any],
+    action: SaveAction | None,
+) -> Model:
+    user = ctx.require_user()
+    instance = get_snippet(exposed.model, object_id)
+    if isinstance(instance, RevisionMixin):
+        instance = instance.get_latest_revision_as_object()
+    form, binding = bind_form(gen.registry, exposed, payload, instance, user)
+    ctx.positions = binding.positions
+    action_class = action_registry.get_action_class(exposed.model, "edit")
+    result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, action))
+    result.execute()
+    return latest_snippet(instance)
+
+
+def delete_snippet(ctx: MutationContext, exposed: ExposedModel, object_id: str) -> str:
+    user = ctx.require_user()
+    instance = get_snippet(exposed.model, object_id)
+    action_registry.get_action_class(exposed.model, "delete")(instance, user=user).execute()
+    return str(object_id)
+
+
+def _action_parameter(exposed: ExposedModel) -> list[tuple[str, Any, Any]]:
+    if not exposed.has_mixin(DraftStateMixin):
+        return []
+    return [("action", argument(SaveAction, ACTION_DOC), SaveAction.SAVE_DRAFT)]
+
+
+def _mutation(name: str, resolver: Any, description: str) -> StrawberryField:
+    return strawberry.mutation(resolver=resolver, name=name, description=description)
+
+
+def _create_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
+    mutation = names.mutation_name("create", exposed.model)
+    payload = payload_type(
+        gen.names, mutation, "snippet", gen.object_type(exposed.model), "The created snippet."
+    )
+
+    def resolve(info: Info, input: Any, action: SaveAction | None = None) -> Any:
+        return run_mutation(
+            info.context.request,
+            payload,
+            "snippet",
+            lambda ctx: create_snippet(ctx, gen, exposed, input_to_dict(input), action),
+        )
+
+    params = [("input", gen.create_input(exposed.model), REQUIRED), *_action_parameter(exposed)]
+    resolver = resolver_with_signature(mutation, resolve, params, payload)
+    return _mutation(mutation, resolver, f"Create a {names.type_name(exposed.model)}.")
+
+
+def _update_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
+    mutation = names.mutation_name("update", exposed.model)
+    payload = payload_type(
+        gen.names,
+        mutation,
+        "snippet",
+        gen.object_type(exposed.model),
+        "The snippet in its latest version.",
+    )
+
+    def resolve(info: Info, id: str, input: Any, action: SaveAction | None = None) -> Any:
+        return run_mutation(
+            info.context.request,
+            payload,
+            "snippet",
+            lambda ctx: update_snippet(ctx, gen, exposed, id, input_to_dict(input), action),
+        )
+
+    params = [
+        ("id", strawberry.ID, REQUIRED),
+        ("input", gen.update_input(exposed.model), REQUIRED),
+        *_action_parameter(exposed),
+    ]
+    resolver = resolver_with_signature(mutation, resolve, params, payload)
+    return _mutation(
+        mutation,
+        resolver,
+        f"Edit a {names.type_name(exposed.model)}; fields not sent keep their value.",
+    )
+
+
+def _delete_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
+    mutation = names.mutation_name("delete", exposed.model)
+    payload = payload_type(
+        gen.names, mutation, "deleted_id", strawberry.ID, "The id of the deleted snippet."
+    )
+
+    def resolve(info: Info, id: str) -> Any:
+        return run_mutation(
+            info.context.request,
+            payload,
+            "deleted_id",
+            lambda ctx: delete_snippet(ctx, exposed, id),
+        )
+
+    resolver = resolver_with_signature(
+        mutation, resolve, [("id", strawberry.ID, REQUIRED)], payload
+    )
+    return _mutation(mutation, resolver, f"Delete a {names.type_name(exposed.model)}.")
+
+
+def snippet_mutations(gen: TypeGenerator) -> dict[str, StrawberryField]:
+    """Create/update (when the snippet has writable fields) and delete, per snippet model."""
+    fields: dict[str, StrawberryField] = {}
+    for exposed in gen.registry.snippets:
+        if exposed.creatable:
+            fields[names.mutation_name("create", exposed.model)] = _create_field(gen, exposed)
+            fields[names.mutation_name("update", exposed.model)] = _update_field(gen, exposed)
+        fields[names.mutation_name("delete", exposed.model)] = _delete_field(gen, exposed)
+    return fields

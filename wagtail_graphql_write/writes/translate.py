@@ -1,0 +1,103 @@
+"""THE mapping from exceptions to typed ``MutationError`` objects.
+
+Every resolver's exceptions pass through ``translate``; anything it does not know is
+re-raised, so bugs surface as top-level GraphQL errors instead of being swallowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from wagtail.utils.forms import FormValidationError
+
+from wagtail_graphql_write.generation import errors as gql
+from wagtail_graphql_write.generation.names import field_name
+from wagtail_graphql_write.writes.failures import NotFound, TreeViolation, Unauthenticated
+
+#: Form-field path part -> GraphQL path part; "__all__" (non-field errors) is dropped.
+NON_FIELD = "__all__"
+
+
+def _input_path(
+    parts: Sequence[str | int], positions: Mapping[str, Mapping[int, int]], root: Sequence[str]
+) -> list[str]:
+    """Translate a form error location into a path through the mutation's arguments.
+
+    A formset child's form index becomes the position of the item in the input list.
+    """
+    path = list(root)
+    relation: str | None = None
+    for part in parts:
+        if part == NON_FIELD:
+            continue
+        if isinstance(part, int):
+            position = positions.get(relation or "", {}).get(part, part)
+            path.append(str(position))
+        else:
+            relation = part
+            path.append(field_name(part))
+    return path
+
+
+def _form_errors(
+    exc: FormValidationError, positions: Mapping[str, Mapping[int, int]], root: Sequence[str]
+) -> list[gql.MutationError]:
+    return [
+        gql.ValidationError(
+            message=message,
+            code=gql.ErrorCode.VALIDATION_FAILED,
+            path=_input_path(loc, positions, root),
+            validation_code=code,
+        )
+        for loc, coded in exc.loc_errors
+        for message, code in coded
+    ]
+
+
+def _django_errors(exc: DjangoValidationError, root: Sequence[str]) -> list[gql.MutationError]:
+    if hasattr(exc, "error_dict"):
+        return [
+            gql.ValidationError(
+                message=" ".join(error.messages),
+                code=gql.ErrorCode.VALIDATION_FAILED,
+                path=_input_path([name], {}, root),
+                validation_code=error.code,
+            )
+            for name, field_errors in exc.error_dict.items()
+            for error in field_errors
+        ]
+    return [
+        gql.ValidationError(
+            message=" ".join(error.messages),
+            code=gql.ErrorCode.VALIDATION_FAILED,
+            path=list(root),
+            validation_code=error.code,
+        )
+        for error in exc.error_list
+    ]
+
+
+def translate(
+    exc: BaseException,
+    *,
+    positions: Mapping[str, Mapping[int, int]] | None = None,
+    root: Sequence[str] = ("input",),
+) -> list[Any]:
+    """Typed errors for ``exc``; ``root`` is the argument that validation paths start at."""
+    if isinstance(exc, FormValidationError):
+        return _form_errors(exc, positions or {}, root)
+    if isinstance(exc, DjangoValidationError):
+        return _django_errors(exc, root)
+    if isinstance(exc, Unauthenticated):
+        return [gql.PermissionDeniedError(message=str(exc), code=gql.ErrorCode.UNAUTHENTICATED)]
+    if isinstance(exc, PermissionDenied):
+        message = str(exc) or "You do not have permission to do this."
+        return [gql.PermissionDeniedError(message=message, code=gql.ErrorCode.PERMISSION_DENIED)]
+    if isinstance(exc, NotFound):
+        return [gql.NotFoundError(message=str(exc), code=gql.ErrorCode.NOT_FOUND, path=exc.path)]
+    if isinstance(exc, TreeViolation):
+        return [gql.TreeError(message=str(exc), code=gql.ErrorCode(exc.code), path=exc.path)]
+    raise exc
