@@ -7,6 +7,7 @@ switched off for production.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from graphql import GraphQLError, OperationDefinitionNode, OperationType
@@ -45,15 +46,19 @@ def max_mutations_rule(limit: int) -> type[ValidationRule]:
     return MaxMutations
 
 
-def schema_extensions() -> list[SchemaExtension | type[SchemaExtension]]:
-    """The extensions for a schema built now, from the current settings."""
+def schema_extensions() -> list[Callable[[], SchemaExtension]]:
+    """Extension factories for a schema built now, from the current settings.
+
+    Factories, not instances: Strawberry builds fresh extensions for every request.
+    """
     conf = get_settings()
-    extensions: list[SchemaExtension | type[SchemaExtension]] = [
-        QueryDepthLimiter(max_depth=conf["MAX_DEPTH"]),
-        MaxAliasesLimiter(max_alias_count=conf["MAX_ALIASES"]),
-        MaxTokensLimiter(max_token_count=conf["MAX_TOKENS"]),
-        AddValidationRules([max_mutations_rule(conf["MAX_MUTATIONS"])]),
+    mutations_rule = max_mutations_rule(conf["MAX_MUTATIONS"])
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: QueryDepthLimiter(max_depth=conf["MAX_DEPTH"]),
+        lambda: MaxAliasesLimiter(max_alias_count=conf["MAX_ALIASES"]),
+        lambda: MaxTokensLimiter(max_token_count=conf["MAX_TOKENS"]),
+        lambda: AddValidationRules([mutations_rule]),
     ]
     if not conf["INTROSPECTION"]:
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return extensions

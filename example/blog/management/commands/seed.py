@@ -11,33 +11,31 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import transaction
-
-from blog.seeding import accounts, content, pages, workflows
+from blog.seeding import accounts, seed_site
 
 # example/.tokens.json (commands -> management -> blog -> example)
 TOKENS_FILE = Path(__file__).resolve().parents[3] / ".tokens.json"
+
+
+FIRST_QUERY = """\
+mutation {
+  createBlogPage(
+    parent: "/blog/"
+    input: { title: "My first GraphQL post", intro: "<p>Hello from GraphQL</p>" }
+  ) {
+    page { id title live url }
+    errors { __typename message path }
+  }
+}"""
 
 
 class Command(BaseCommand):
     help = "Create the example site's demo pages, snippets, users and API tokens."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            groups = accounts.ensure_groups()
-            users = accounts.ensure_users(groups)
-            workflows.ensure_workflow(groups["Moderators"])
-            admin = users["admin"]
-            image = content.ensure_image()
-            categories = content.ensure_categories()
-            people = content.ensure_people(admin, image)
-            home = pages.ensure_home()
-            index = pages.ensure_blog_index(home)
-            posts = pages.ensure_posts(index, image, categories, people, admin)
-            tokens = accounts.rotate_tokens(users)
-
-        self._write_tokens(tokens)
-        self._report([home, index, *posts], tokens)
+        seeded = seed_site()
+        self._write_tokens(seeded.tokens)
+        self._report([seeded.home, seeded.index, *seeded.posts], seeded.tokens)
 
     def _write_tokens(self, tokens):
         # Owner-only permissions: the file holds live credentials.
@@ -61,3 +59,7 @@ class Command(BaseCommand):
         out.write(f"\n(also written to {TOKENS_FILE})")
         out.write(f"\nGraphQL endpoint: {base}/graphql/")
         out.write(f"Wagtail admin:    {base}/admin/")
+        out.write("\nOpen GraphiQL, add the header (Headers tab)")
+        out.write(f'  {{"Authorization": "Bearer {tokens["editor"]}"}}')
+        out.write("and paste this first query:\n")
+        out.write(FIRST_QUERY)
