@@ -37,8 +37,9 @@ class GraphQLClient:
         self.token = token
         self.client = client or Client()
 
-    def post(self, query: str, variables: dict[str, Any] | None = None,
-             **headers: str) -> GraphQLResponse:
+    def post(
+        self, query: str, variables: dict[str, Any] | None = None, **headers: str
+    ) -> GraphQLResponse:
         if self.token:
             headers.setdefault("HTTP_AUTHORIZATION", f"Bearer {self.token}")
         response = self.client.post(

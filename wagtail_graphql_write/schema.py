@@ -43,7 +43,7 @@ def _root_type(name: str, fields: dict[str, StrawberryField]) -> type:
 def build_schema(registry: Registry | None = None) -> BuiltSchema:
     """Generate the whole schema for ``registry`` (the installed models by default)."""
     generator = TypeGenerator(registry or build_registry())
-    query_fields: dict[str, StrawberryField] = {
+    query_fields: dict[str, Any] = {
         "viewer": strawberry.field(
             resolver=resolve_viewer, name="viewer", description="Who is asking."
         ),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from blog.models import BlogPage
 from wagtail.models import ModelLogEntry, PageLogEntry, Revision
+
+from blog.models import BlogPage
 
 CREATE = """
 mutation Create($parent: ID!, $input: BlogPageCreateInput!, $action: SaveAction) {
@@ -29,17 +30,22 @@ def test_create_as_draft_leaves_the_admins_revision_and_log(editor: Any, seeded:
     assert (page.title, page.slug, page.live) == ("Draft post", "draft-post", False)
     assert payload["page"]["live"] is False
     assert page.revisions.count() == 1
-    actions = list(PageLogEntry.objects.filter(page=page).order_by("pk").values_list("action", flat=True))
+    actions = list(
+        PageLogEntry.objects.filter(page=page).order_by("pk").values_list("action", flat=True)
+    )
     assert actions == ["wagtail.create", "wagtail.edit"]
 
 
 def test_create_and_publish_logs_publish_too(moderator: Any, seeded: Any) -> None:
     result = moderator.execute(
-        CREATE, {"parent": str(seeded.index.pk), "input": {"title": "Live post"}, "action": "PUBLISH"}
+        CREATE,
+        {"parent": str(seeded.index.pk), "input": {"title": "Live post"}, "action": "PUBLISH"},
     )
     page = BlogPage.objects.get(pk=result["createBlogPage"]["page"]["id"])
     assert page.live is True
-    actions = list(PageLogEntry.objects.filter(page=page).order_by("pk").values_list("action", flat=True))
+    actions = list(
+        PageLogEntry.objects.filter(page=page).order_by("pk").values_list("action", flat=True)
+    )
     assert actions == ["wagtail.create", "wagtail.edit", "wagtail.publish"]
 
 
@@ -62,7 +68,9 @@ def test_user_without_add_permission_is_denied_and_nothing_is_saved(seeded: Any)
 
 def test_anonymous_write_is_unauthenticated(anonymous: Any, seeded: Any) -> None:
     before = _counts()
-    payload = anonymous.execute(CREATE, {"parent": "/blog/", "input": {"title": "X"}})["createBlogPage"]
+    payload = anonymous.execute(CREATE, {"parent": "/blog/", "input": {"title": "X"}})[
+        "createBlogPage"
+    ]
     assert payload["errors"][0]["code"] == "UNAUTHENTICATED"
     assert _counts() == before
 
@@ -92,14 +100,20 @@ def test_duplicate_slug_is_a_validation_error_on_input_slug(editor: Any, seeded:
     )["createBlogPage"]
     assert payload["page"] is None
     errors = payload["errors"]
-    assert [(e["__typename"], e["path"]) for e in errors] == [("ValidationError", ["input", "slug"])]
+    assert [(e["__typename"], e["path"]) for e in errors] == [
+        ("ValidationError", ["input", "slug"])
+    ]
     assert errors[0]["code"] == "VALIDATION_FAILED"
     assert _counts() == before
 
 
 def test_unknown_parent_is_not_found(editor: Any, seeded: Any) -> None:
-    payload = editor.execute(CREATE, {"parent": "/nope/", "input": {"title": "X"}})["createBlogPage"]
-    assert [(e["__typename"], e["path"]) for e in payload["errors"]] == [("NotFoundError", ["parent"])]
+    payload = editor.execute(CREATE, {"parent": "/nope/", "input": {"title": "X"}})[
+        "createBlogPage"
+    ]
+    assert [(e["__typename"], e["path"]) for e in payload["errors"]] == [
+        ("NotFoundError", ["parent"])
+    ]
 
 
 def test_no_model_log_entries_for_pages(editor: Any, seeded: Any) -> None:

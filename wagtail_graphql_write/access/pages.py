@@ -50,7 +50,11 @@ def live_pages(request: HttpRequest, model: type[Model] = Page) -> PageQuerySet:
         return cast(PageQuerySet, get_public_pages_queryset(request, model))
     public = get_public_pages_queryset(request, model).values("pk")
     editable = editable_pages(user, model).values("pk")
-    queryset = model._default_manager.live().filter(Q(pk__in=public) | Q(pk__in=editable))
+    queryset = (
+        cast(PageQuerySet, model._default_manager.all())
+        .live()
+        .filter(Q(pk__in=public) | Q(pk__in=editable))
+    )
     return cast(PageQuerySet, queryset)
 
 
@@ -91,9 +95,9 @@ def visible_related_page(request: HttpRequest, page: Page | None) -> Page | None
     user = request.user
     if not user.is_authenticated and not get_settings()["ANONYMOUS_READS"]:
         return None
-    if any(page.path.startswith(p) for p in _rejected_restriction_paths(request)):
-        if not can_read_latest(user, page):
-            return None
+    restricted = any(page.path.startswith(p) for p in _rejected_restriction_paths(request))
+    if restricted and not can_read_latest(user, page):
+        return None
     return cast(Page, page.specific)
 
 

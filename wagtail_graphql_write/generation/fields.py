@@ -56,7 +56,7 @@ def scalar_python_type(model_field: models.Field) -> Any:
     if isinstance(model_field, _SCALAR_EXCLUDED):
         raise Unsupported(f"{type(model_field).__name__} is not a plain column")
     for cls in type(model_field).__mro__:
-        mapped = field_type_map.get(cls)  # type: ignore[call-overload]
+        mapped = field_type_map.get(cls)
         if mapped is not None:
             if mapped is strawberry.ID:
                 return str
@@ -131,7 +131,7 @@ def tags_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
 
 def foreign_key_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
     target = gen.related_output_type(field)
-    if gen.registry.is_page(field.related_model) or gen.is_page_interface(target):
+    if gen.is_page_interface(target):
 
         def resolve_page(root: Any, info: Info) -> Any:
             return visible_related_page(info.context.request, getattr(root, field.name))

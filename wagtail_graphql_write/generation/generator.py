@@ -73,10 +73,10 @@ class TypeGenerator:
         raise Unsupported(f"no converter is registered for {type(model_field).__name__}")
 
     def output_converter(self, field: ExposedField) -> OutputConverter:
-        return self._lookup(self._output_converters, field.model_field)  # type: ignore[no-any-return]
+        return self._lookup(self._output_converters, field.model_field)
 
     def input_converter(self, field: ExposedField) -> InputConverter:
-        return self._lookup(self._input_converters, field.model_field)  # type: ignore[no-any-return]
+        return self._lookup(self._input_converters, field.model_field)
 
     def skip(self, model: type[Model], field: ExposedField, reason: str) -> None:
         self.skipped.append(SkippedField(model._meta.label, field.name, reason))

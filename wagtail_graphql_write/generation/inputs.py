@@ -12,16 +12,21 @@ import strawberry
 
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.fields import Unsupported
-from wagtail_graphql_write.registry import ExposedField, ExposedModel
+from wagtail_graphql_write.registry import ExposedModel
+
+CHILD_ID_DOC = "Keep and edit the existing row with this id; omit it to add a row."
 
 if TYPE_CHECKING:
     from wagtail_graphql_write.generation.generator import TypeGenerator
 
 
 def _add(
-    shell: type, field: ExposedField | None, python_name: str, annotation: object, required: bool
+    shell: type,
+    python_name: str,
+    annotation: object,
+    required: bool,
+    description: str | None,
 ) -> None:
-    description = field.description if field is not None else None
     graphql_name = names.field_name(python_name)
     if required:
         shell.__annotations__[python_name] = annotation
@@ -38,8 +43,7 @@ def _add(
 def populate_input_type(gen: TypeGenerator, exposed: ExposedModel, shell: type, kind: str) -> None:
     """``kind`` is ``create``, ``update`` or ``child`` (an InlinePanel row)."""
     if kind == "child":
-        _add(shell, None, "id", strawberry.ID, required=False)
-        shell.id.description = "Keep and edit the existing row with this id; omit to add a row."
+        _add(shell, "id", strawberry.ID, required=False, description=CHILD_ID_DOC)
     for field in exposed.writable_fields:
         try:
             annotation = gen.input_converter(field)(gen, field)
@@ -47,4 +51,4 @@ def populate_input_type(gen: TypeGenerator, exposed: ExposedModel, shell: type, 
             gen.skip(exposed.model, field, f"not writable: {unsupported}")
             continue
         required = kind != "update" and field.required_on_create
-        _add(shell, field, field.name, annotation, required)
+        _add(shell, field.name, annotation, required, field.description)

@@ -40,7 +40,7 @@ class Lockable:
 
     @strawberry.field(description="Who holds the lock, if anyone.")
     def locked_by(root: Any) -> User | None:  # noqa: N805 - Strawberry passes the model as root
-        return root.locked_by if root.locked else None  # type: ignore[no-any-return]
+        return root.locked_by if root.locked else None
 
 
 @strawberry.interface(name="Page", description="A Wagtail page of any type.")
@@ -64,7 +64,7 @@ class Page(DraftState, Lockable):
     @strawberry.field(description="The page's URL on its site, or null if it is not routable.")
     def url(root: Any, info: Info) -> str | None:  # noqa: N805
         request = info.context.request
-        return root.get_url(request=request)  # type: ignore[no-any-return]
+        return root.get_url(request=request)
 
     @strawberry.field(description="The page's locale (language code).")
     def locale(root: Any) -> str:  # noqa: N805

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.db.models import Model
-from django.forms import BaseForm
+from django.forms import BaseForm, BaseModelForm
 from django.forms.formsets import ORDERING_FIELD_NAME
 from django.utils.datastructures import MultiValueDict
 from permissionedforms import PermissionedForm
@@ -115,7 +115,7 @@ def bind_data(
 ) -> FormBinding:
     """Build the posted data for ``form_class`` and its InlinePanel formsets."""
     binding = FormBinding()
-    for name, form_field in form_class.base_fields.items():
+    for name, form_field in form_class.base_fields.items():  # type: ignore[attr-defined]
         if name in payload:
             _set_field(form_field, name, payload[name], binding.data)
     for rel_name, formset_class in getattr(form_class, "formsets", {}).items():
@@ -176,7 +176,7 @@ def bind_form(
     instance: Model,
     user: Any,
     **extra: Any,
-) -> tuple[BaseForm, FormBinding]:
+) -> tuple[BaseModelForm, FormBinding]:
     """A bound admin form for ``instance`` with ``payload``; ``extra`` goes to the form."""
     form_class = form_class_for(registry, exposed, set(payload))
     binding = bind_data(form_class, payload, instance)

@@ -7,10 +7,10 @@ as if an editor had made them in the admin.
 
 import datetime
 
-from home.models import HomePage
 from wagtail.models import Page, Site
 
 from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor
+from home.models import HomePage
 
 
 def ensure_home():

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
 from blog.seeding import accounts, seed_site
 
 # example/.tokens.json (commands -> management -> blog -> example)

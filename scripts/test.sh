@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test command (`make test`, and `.ci/run`): lint, type check, the suite on
+# SQLite, the schema build over Wagtail's own test app, and the suite on PostgreSQL.
+#
+# PostgreSQL: uses DATABASE_URL if set, else 127.0.0.1:5432 (user postgres, trust auth),
+# starting the local cluster if it is installed but down. Without a reachable server the
+# PostgreSQL run is reported as not run; with CI=true that is a failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+status=0
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "ruff"
+$BIN/ruff check .
+$BIN/ruff format --check .
+
+step "mypy"
+$BIN/mypy
+
+step "tests on SQLite"
+$BIN/pytest -q
+
+step "schema generation over wagtail.test.testapp"
+$BIN/pytest -q tests/wagtail_testapp --ds=tests.wagtail_testapp.settings \
+    -o addopts="-p no:cacheprovider" -o testpaths=""
+
+pg_url="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
+pg_ready() { $BIN/python scripts/pg_ready.py "$pg_url"; }
+if ! pg_ready && [ -z "${DATABASE_URL:-}" ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+    step "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+    for _ in 1 2 3 4 5 6 7 8 9 10; do pg_ready && break; sleep 1; done
+fi
+if pg_ready; then
+    step "tests on PostgreSQL ($pg_url)"
+    DATABASE_URL="$pg_url" $BIN/pytest -q || status=$?
+else
+    echo "PostgreSQL is not reachable at $pg_url: the PostgreSQL run did not happen."
+    if [ "${CI:-}" = "true" ]; then status=1; fi
+fi
+exit $status
