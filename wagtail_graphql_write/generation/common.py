@@ -94,3 +94,18 @@ class Document:
     @strawberry.field(description="URL that serves the document.")
     def url(root: Any) -> str:  # noqa: N805
         return str(root.url)
+
+
+@strawberry.type(name="ImageWithAlt", description="An image chosen with its alt text (ImageBlock).")
+class ImageWithAlt:
+    @strawberry.field
+    def image(root: Any) -> Image:  # noqa: N805 - the block's value is the Image itself
+        return root  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Alt text for this use of the image; empty if decorative.")
+    def alt_text(root: Any) -> str | None:  # noqa: N805
+        return getattr(root, "contextual_alt_text", None)
+
+    @strawberry.field
+    def decorative(root: Any) -> bool:  # noqa: N805
+        return bool(getattr(root, "decorative", False))

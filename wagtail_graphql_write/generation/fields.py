@@ -18,14 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 import strawberry
 from django.db import models
-from strawberry.scalars import JSON
 from strawberry.types import Info
 from strawberry_django.fields.types import field_type_map
 from taggit.managers import TaggableManager
 from wagtail.fields import RichTextField, StreamField
 
 from wagtail_graphql_write.access.pages import visible_related_page
+from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.common import RichTextFormat, serialize_rich_text
+from wagtail_graphql_write.generation.rich_text import RichTextInput
 from wagtail_graphql_write.registry import ExposedField
 
 if TYPE_CHECKING:
@@ -112,14 +113,19 @@ def rich_text_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
     return OutputSpec(_maybe_optional(str, _nullable(field)), resolve)
 
 
+def stream_prefix(field: ExposedField) -> str:
+    """Block type names start with the model's type name and the field name."""
+    return names.type_name(field.model_field.model) + names.to_pascal(field.name)
+
+
 def stream_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
-    """The stored block list (``type``, ``value``, ``id``), the same shape inputs take."""
+    """A list of the stream's typed blocks (see ``generation.blocks``)."""
+    interface = gen.blocks.stream_interface(field.model_field.stream_block, stream_prefix(field))
 
     def resolve(root: Any) -> Any:
-        value = getattr(root, field.name)
-        return value.get_prep_value() if value is not None else []
+        return list(getattr(root, field.name) or [])
 
-    return OutputSpec(JSON, resolve)
+    return OutputSpec(list[interface], resolve)  # type: ignore[valid-type]
 
 
 def tags_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
@@ -175,11 +181,11 @@ def scalar_input(gen: TypeGenerator, field: ExposedField) -> Any:
 
 
 def rich_text_input(gen: TypeGenerator, field: ExposedField) -> Any:
-    return str
+    return RichTextInput
 
 
 def stream_input(gen: TypeGenerator, field: ExposedField) -> Any:
-    return JSON
+    return gen.blocks.stream_input(field.model_field.stream_block, stream_prefix(field))
 
 
 def tags_input(gen: TypeGenerator, field: ExposedField) -> Any:

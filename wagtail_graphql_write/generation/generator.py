@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from wagtail_graphql_write.generation import common, interfaces, names
+from wagtail_graphql_write.generation.blocks import BlockTypes
 from wagtail_graphql_write.generation.fields import (
     InputConverter,
     OutputConverter,
@@ -52,6 +53,7 @@ class TypeGenerator:
         self._enums: dict[tuple[type[Model], str], type[enum.Enum]] = {}
         self._pending: list[Callable[[], None]] = []
         register_default_converters(self)
+        self.blocks = BlockTypes(self)
 
     # ---- converter table ------------------------------------------------------------
 
@@ -65,6 +67,10 @@ class TypeGenerator:
         """Map a Django field class (and its subclasses) to output and input converters."""
         self._output_converters[field_class] = output
         self._input_converters[field_class] = input
+
+    def register_block(self, block_class: type, **converters: Any) -> None:
+        """Map a StreamField block class to converters (see ``generation.blocks``)."""
+        self.blocks.register_block(block_class, **converters)
 
     def _lookup(self, table: dict[type, Any], model_field: Any) -> Any:
         for cls in type(model_field).__mro__:
@@ -181,7 +187,8 @@ class TypeGenerator:
             strawberry.input(shell, name=shell.__name__)
 
     def all_object_types(self) -> list[type]:
-        return [self._objects[m] for m in sorted(self._objects, key=lambda m: m._meta.label)]
+        models = sorted(self._objects, key=lambda m: m._meta.label)
+        return [*(self._objects[m] for m in models), *self.blocks.object_types()]
 
 
 def _shell(name: str, bases: tuple[type, ...]) -> type:

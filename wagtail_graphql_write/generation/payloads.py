@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.errors import MutationError
+from wagtail_graphql_write.generation.rich_text import Warning
 
 
 def payload_type(
@@ -23,11 +24,19 @@ def payload_type(
     """``<Mutation>Payload { <object_field>: <object_type>, errors: [MutationError!]! }``."""
     name = registry.claim(names.payload_name(mutation), f"payload of {mutation}")
     namespace: dict[str, Any] = {
-        "__annotations__": {object_field: object_type | None, "errors": list[MutationError]},
+        "__annotations__": {
+            object_field: object_type | None,
+            "errors": list[MutationError],
+            "warnings": list[Warning],
+        },
         object_field: strawberry.field(default=None, description=object_description),
         "errors": strawberry.field(
             default_factory=list,
             description="Why the mutation failed; empty on success. Nothing is saved on failure.",
+        ),
+        "warnings": strawberry.field(
+            default_factory=list,
+            description="What the server changed in the input, e.g. rich text it sanitised.",
         ),
     }
     cls = type(name, (), namespace)

@@ -130,6 +130,11 @@ def pages_resolver(gen: TypeGenerator, page_type: type[enum.Enum]) -> Any:
 
 
 def page_query_fields(gen: TypeGenerator) -> dict[str, StrawberryField]:
+    # ``page``/``pages`` return the ``Page`` interface, which can only resolve to object
+    # types that exist; types are otherwise made on demand (by mutations), and the base
+    # ``Page`` model (the tree root, ``GenericPage``) has none, so ask for every one here.
+    for exposed in gen.registry.pages:
+        gen.object_type(exposed.model)
     page_type = page_type_enum(gen)
     page = resolver_with_signature(
         "page",

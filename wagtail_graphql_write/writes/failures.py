@@ -26,6 +26,27 @@ class Unauthenticated(PermissionDenied):
         super().__init__("Authentication is required: send an API token or a session cookie.")
 
 
+class InvalidInput(Exception):
+    """An input value rejected before the admin form sees it, at a known input path.
+
+    Used where the form would not object in time: a draft defers required checks, so
+    a chooser id that matches nothing would silently become empty.
+    """
+
+    def __init__(self, message: str, code: str, path: Sequence[str]) -> None:
+        super().__init__(message)
+        self.code = code
+        self.path = list(path)
+
+
+class InvalidInputs(Exception):
+    """Several ``InvalidInput``s found while binding; the form's errors are added too."""
+
+    def __init__(self, errors: list[InvalidInput]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
 class TreeViolation(Exception):
     """The page tree forbids the operation (page type rules and the like)."""
 

@@ -27,7 +27,15 @@ from wagtail.admin.panels import get_edit_handler, get_form_for_model
 from wagtail.blocks.base import BlockField
 
 from wagtail_graphql_write.registry import ExposedModel, FieldKind, Registry
-from wagtail_graphql_write.writes.streams import flatten_block_value
+from wagtail_graphql_write.generation.names import field_name
+from wagtail_graphql_write.generation.rich_text import Warning as GqlWarning
+from wagtail_graphql_write.writes.rich_text import convert_rich_text
+from wagtail_graphql_write.writes.failures import InvalidInputs
+from wagtail_graphql_write.writes.streams import (
+    InputNotes,
+    flatten_block_value,
+    stream_to_stored,
+)
 
 
 @dataclass
@@ -36,6 +44,12 @@ class FormBinding:
 
     data: MultiValueDict = field(default_factory=MultiValueDict)
     positions: dict[str, dict[int, int]] = field(default_factory=dict)
+    #: Rich text the server sanitised (payload warnings) and values it rejected.
+    notes: InputNotes = field(default_factory=InputNotes)
+
+    @property
+    def warnings(self) -> list[GqlWarning]:
+        return self.notes.warnings
 
 
 def _edit_handler(model: type[Model]) -> Any:
@@ -94,9 +108,14 @@ def form_value(value: Any) -> Any:
     return value
 
 
-def _set_field(form_field: Any, name: str, value: Any, data: MultiValueDict) -> None:
+def _set_field(
+    form_field: Any, name: str, value: Any, binding: FormBinding, path: list[str]
+) -> None:
+    """Post ``value`` for one form field; ``path`` locates it in the input for warnings."""
+    data = binding.data
     if isinstance(form_field, BlockField):
-        flatten_block_value(form_field.block, value, name, data)
+        stored = stream_to_stored(form_field.block, value, path, binding.notes)
+        flatten_block_value(form_field.block, stored, name, data)
     elif getattr(form_field.widget, "allow_multiple_selected", False):
         data.setlist(name, [str(v) for v in (value or [])])
     elif isinstance(form_field, TagField):
@@ -105,7 +124,9 @@ def _set_field(form_field: Any, name: str, value: Any, data: MultiValueDict) -> 
     elif hasattr(form_field.widget, "converter"):
         # A rich text editor widget: format_value() is the inverse of the conversion
         # value_from_datadict() applies, so database HTML round-trips through any editor.
-        data[name] = form_field.widget.format_value(value or "")
+        features = getattr(form_field.widget, "features", None)
+        db_html = convert_rich_text(value, features, path, binding.notes.warnings)
+        data[name] = form_field.widget.format_value(db_html)
     else:
         data[name] = form_value(value)
 
@@ -117,11 +138,11 @@ def bind_data(
     binding = FormBinding()
     for name, form_field in form_class.base_fields.items():  # type: ignore[attr-defined]
         if name in payload:
-            _set_field(form_field, name, payload[name], binding.data)
+            _set_field(form_field, name, payload[name], binding, ["input", field_name(name)])
     for rel_name, formset_class in getattr(form_class, "formsets", {}).items():
         if rel_name in payload:
             binding.positions[rel_name] = _bind_formset(
-                rel_name, formset_class, payload[rel_name] or [], instance, binding.data
+                rel_name, formset_class, payload[rel_name] or [], instance, binding
             )
     return binding
 
@@ -131,12 +152,13 @@ def _bind_formset(
     formset_class: Any,
     items: list[dict[str, Any]],
     instance: Model | None,
-    data: MultiValueDict,
+    binding: FormBinding,
 ) -> dict[int, int]:
     """Replace the relation's rows: items with a known ``id`` edit, others add, rest delete.
 
     Returns form index -> input position, so errors can point at the input item.
     """
+    data = binding.data
     existing = list(getattr(instance, prefix).all()) if instance is not None and instance.pk else []
     index_by_pk = {str(obj.pk): i for i, obj in enumerate(existing)}
     pk_name = formset_class.model._meta.pk.name
@@ -146,22 +168,23 @@ def _bind_formset(
     positions: dict[int, int] = {}
     next_new = len(existing)
     for position, item in enumerate(items):
-        item_id = item.get("id")
-        if (
-            item_id is not None
-            and str(item_id) in index_by_pk
-            and index_by_pk[str(item_id)] not in positions
-        ):
-            index = index_by_pk[str(item_id)]
-        else:
+        index = index_by_pk.get(str(item.get("id")))
+        if index is None or index in positions:
             index, next_new = next_new, next_new + 1
         positions[index] = position
         item_prefix = f"{prefix}-{index}"
         if formset_class.can_order:
             data[f"{item_prefix}-{ORDERING_FIELD_NAME}"] = str(position + 1)
-        for field_name, form_field in formset_class.form.base_fields.items():
-            if field_name in item:
-                _set_field(form_field, f"{item_prefix}-{field_name}", item[field_name], data)
+        item_path = ["input", field_name(prefix), str(position)]
+        for name, form_field in formset_class.form.base_fields.items():
+            if name in item:
+                _set_field(
+                    form_field,
+                    f"{item_prefix}-{name}",
+                    item[name],
+                    binding,
+                    [*item_path, field_name(name)],
+                )
     for i in range(len(existing)):
         if i not in positions:
             data[f"{prefix}-{i}-DELETE"] = "on"
@@ -184,3 +207,18 @@ def bind_form(
     if issubclass(form_class, PermissionedForm):
         kwargs["for_user"] = user
     return form_class(**kwargs), binding
+
+
+def check_input(form: Any, binding: FormBinding, publish: bool) -> None:
+    """Raise every input problem at once: values rejected while binding, plus the
+    form's own errors, validated the way the action would (drafts defer required fields).
+    """
+    if not binding.notes.errors:
+        return
+    deferred = not publish and isinstance(form, WagtailAdminModelForm)
+    if deferred:
+        form.defer_required_fields()
+    form.is_valid()
+    if deferred:
+        form.restore_required_fields()
+    raise InvalidInputs(binding.notes.errors)

@@ -28,7 +28,7 @@ from wagtail_graphql_write.generation.payloads import (
 )
 from wagtail_graphql_write.registry import ExposedModel
 from wagtail_graphql_write.writes.failures import NotFound, TreeViolation
-from wagtail_graphql_write.writes.forms import bind_form
+from wagtail_graphql_write.writes.forms import bind_form, check_input
 from wagtail_graphql_write.writes.run import MutationContext, run_mutation
 from wagtail_graphql_write.writes.values import input_to_dict
 
@@ -91,11 +91,13 @@ def create_page(
     page = model(owner=user, locale=parent.locale)
     _fill_slug(page, parent, payload)
     form, binding = bind_form(gen.registry, exposed, payload, page, user, parent_page=parent)
-    ctx.positions = binding.positions
+    ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(model, "create")
     result = action_class(
         form.instance, parent, user=user, form=form, publish=action is SaveAction.PUBLISH
     )
+    result.check()  # permission errors come before input errors
+    check_input(form, binding, publish=result.publish)
     result.execute()
     return latest_version(result.instance)
 
@@ -120,9 +122,11 @@ def update_page(
     form, binding = bind_form(
         gen.registry, exposed, payload, latest, user, parent_page=page.get_parent()
     )
-    ctx.positions = binding.positions
+    ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(exposed.model, "edit")
     result = action_class(form.instance, user=user, form=form, publish=action is SaveAction.PUBLISH)
+    result.check()  # permission errors come before input errors
+    check_input(form, binding, publish=result.publish)
     result.execute()
     return latest_version(page)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
 
 from wagtail_graphql_write.writes.failures import Unauthenticated
+from wagtail_graphql_write.writes.forms import FormBinding
 from wagtail_graphql_write.writes.translate import translate
 
 
@@ -17,7 +18,13 @@ class MutationContext:
 
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
-        self.positions: Mapping[str, Mapping[int, int]] = {}
+        self.form: Any = None
+        self.binding: FormBinding = FormBinding()
+
+    def use_form(self, form: Any, binding: FormBinding) -> None:
+        """Remember the bound form: its errors and the input warnings go in the payload."""
+        self.form = form
+        self.binding = binding
 
     @property
     def user(self) -> Any:
@@ -45,7 +52,9 @@ def run_mutation(
         try:
             result = work(context)
         except Exception as exc:  # translate() re-raises what it does not know
-            errors = translate(exc, positions=context.positions)
+            errors = translate(exc, form=context.form, positions=context.binding.positions)
             transaction.set_rollback(True)
-            return payload_class(**{object_field: None, "errors": errors})
-    return payload_class(**{object_field: result, "errors": []})
+            return payload_class(
+                **{object_field: None}, errors=errors, warnings=context.binding.warnings
+            )
+    return payload_class(**{object_field: result}, errors=[], warnings=context.binding.warnings)

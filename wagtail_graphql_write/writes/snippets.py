@@ -26,7 +26,7 @@ from wagtail_graphql_write.generation.payloads import (
 )
 from wagtail_graphql_write.registry import ExposedModel
 from wagtail_graphql_write.writes.failures import NotFound
-from wagtail_graphql_write.writes.forms import bind_form
+from wagtail_graphql_write.writes.forms import bind_form, check_input
 from wagtail_graphql_write.writes.pages import ACTION_DOC
 from wagtail_graphql_write.writes.run import MutationContext, run_mutation
 from wagtail_graphql_write.writes.values import input_to_dict
@@ -65,9 +65,11 @@ def create_snippet(
     user = ctx.require_user()
     instance = exposed.model()
     form, binding = bind_form(gen.registry, exposed, payload, instance, user)
-    ctx.positions = binding.positions
+    ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(exposed.model, "create")
     result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, action))
+    result.check()  # permission errors come before input errors
+    check_input(form, binding, publish=result.publish)
     result.execute()
     return latest_snippet(result.instance)
 
@@ -85,9 +87,11 @@ def update_snippet(
     if isinstance(instance, RevisionMixin):
         instance = instance.get_latest_revision_as_object()
     form, binding = bind_form(gen.registry, exposed, payload, instance, user)
-    ctx.positions = binding.positions
+    ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(exposed.model, "edit")
     result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, action))
+    result.check()  # permission errors come before input errors
+    check_input(form, binding, publish=result.publish)
     result.execute()
     return latest_snippet(instance)
 

@@ -15,7 +15,14 @@ from wagtail.utils.forms import FormValidationError
 
 from wagtail_graphql_write.generation import errors as gql
 from wagtail_graphql_write.generation.names import field_name
-from wagtail_graphql_write.writes.failures import NotFound, TreeViolation, Unauthenticated
+from wagtail_graphql_write.writes.failures import (
+    InvalidInput,
+    InvalidInputs,
+    NotFound,
+    TreeViolation,
+    Unauthenticated,
+)
+from wagtail_graphql_write.writes.form_errors import form_errors
 
 #: Form-field path part -> GraphQL path part; "__all__" (non-field errors) is dropped.
 NON_FIELD = "__all__"
@@ -84,10 +91,17 @@ def translate(
     exc: BaseException,
     *,
     positions: Mapping[str, Mapping[int, int]] | None = None,
+    form: Any = None,
     root: Sequence[str] = ("input",),
 ) -> list[Any]:
-    """Typed errors for ``exc``; ``root`` is the argument that validation paths start at."""
+    """Typed errors for ``exc``; ``root`` is the argument that validation paths start at.
+
+    With the bound ``form`` at hand, form errors are read from it directly so that
+    StreamField block errors keep their full path.
+    """
     if isinstance(exc, FormValidationError):
+        if form is not None:
+            return list(form_errors(form, positions or {}, list(root)))
         return _form_errors(exc, positions or {}, root)
     if isinstance(exc, DjangoValidationError):
         return _django_errors(exc, root)
@@ -96,6 +110,20 @@ def translate(
     if isinstance(exc, PermissionDenied):
         message = str(exc) or "You do not have permission to do this."
         return [gql.PermissionDeniedError(message=message, code=gql.ErrorCode.PERMISSION_DENIED)]
+    if isinstance(exc, InvalidInputs):
+        found = [error for inner in exc.errors for error in translate(inner)]
+        if form is not None and form.is_bound and form.errors is not None:
+            found += list(form_errors(form, positions or {}, list(root)))
+        return found
+    if isinstance(exc, InvalidInput):
+        return [
+            gql.ValidationError(
+                message=str(exc),
+                code=gql.ErrorCode.VALIDATION_FAILED,
+                path=exc.path,
+                validation_code=exc.code,
+            )
+        ]
     if isinstance(exc, NotFound):
         return [gql.NotFoundError(message=str(exc), code=gql.ErrorCode.NOT_FOUND, path=exc.path)]
     if isinstance(exc, TreeViolation):

@@ -22,7 +22,7 @@ FIRST_QUERY = """\
 mutation {
   createBlogPage(
     parent: "/blog/"
-    input: { title: "My first GraphQL post", intro: "<p>Hello from GraphQL</p>" }
+    input: { title: "My first GraphQL post", intro: { html: "<p>Hello from GraphQL</p>" } }
   ) {
     page { id title live url }
     errors { __typename message path }

@@ -1,0 +1,121 @@
+"""Schema generation over Wagtail's own test apps: dozens of odd page and snippet models.
+
+Runs separately from the main suite, with its own settings:
+
+    .venv/bin/pytest -q tests/wagtail_testapp -p no:cacheprovider \
+        --ds=tests.wagtail_testapp.settings -o addopts="" -o testpaths=""
+
+Generation must succeed for every model, and whatever it cannot map must come out
+as ``W001`` system-check warnings naming the model and field, never as a crash.
+No database is needed: building a schema reads model classes only.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core import checks
+from django.db.models import ForeignObjectRel, Model
+from django.test import override_settings
+from graphql import build_schema as parse_sdl
+from wagtail.api import APIField
+
+from wagtail_graphql_write.checks import TAG, schema_messages
+from wagtail_graphql_write.generation.names import type_name
+from wagtail_graphql_write.registry import build_registry
+from wagtail_graphql_write.schema import build_schema
+from wagtail_graphql_write.sdl import export_sdl
+
+W001 = "wagtail_graphql_write.W001"
+
+#: Models left out of the every-field run, with the reason.
+EVERY_FIELD_EXCLUDED = {
+    # Its only field is a FileField; with every field writable the registry makes it
+    # creatable, but file uploads have no input converter, so its create and update
+    # inputs come out empty and Strawberry rejects the schema. A generator bug, see
+    # the report; remove this entry once create/update are skipped for such models.
+    "snippetstests.FileUploadSnippet",
+}
+
+
+def run_schema_checks() -> list[checks.CheckMessage]:
+    return checks.run_checks(tags=[TAG])
+
+
+def warned_fields(messages: list[checks.CheckMessage]) -> dict[str, str]:
+    """``"app.Model.field"`` -> message, for every W001."""
+    return {m.msg.split(" ", 1)[0]: m.msg for m in messages if m.id == W001}
+
+
+def errors(messages: list[checks.CheckMessage]) -> list[checks.CheckMessage]:
+    return [m for m in messages if m.level >= checks.ERROR]
+
+
+def test_the_schema_builds_with_a_type_for_every_exposed_model() -> None:
+    registry = build_registry()
+    sdl = export_sdl(build_schema(registry).schema)
+
+    assert len(registry.pages) > 50 and len(registry.snippets) > 20
+    assert "type EventPage implements Page" in sdl
+    for exposed in (*registry.pages, *registry.snippets, *registry.children):
+        assert f"\ntype {type_name(exposed.model)} " in sdl, exposed.label
+    parse_sdl(sdl)  # graphql-core accepts the printed SDL as well
+
+
+def test_unmappable_api_fields_are_W001_warnings_naming_model_and_field() -> None:
+    messages = run_schema_checks()
+
+    assert errors(messages) == []
+    warned = warned_fields(messages)
+    assert "it uses a custom DRF serializer" in warned["demosite.BlogEntryPage.feed_image_thumbnail"]
+    assert "it is not a model field" in warned["tests.UUIDSnippetWithRelations.display_text"]
+    # A property listed in a child (InlinePanel) model's api_fields.
+    assert "it is not a model field" in warned["demosite.HomePageCarouselItem.link"]
+    for name in warned:
+        label, field = name.rsplit(".", 1)
+        listed = [f.name for f in APIField.get_fields_for_model(apps.get_model(label))]
+        assert field in listed, name
+
+
+def test_name_collision_between_apps_is_E001() -> None:
+    """As installed, demosite and testapp both have an ``EventPage``."""
+    assert settings.WAGTAIL_GRAPHQL_WRITE["EXCLUDE_MODELS"]
+    with override_settings(WAGTAIL_GRAPHQL_WRITE={}):
+        [error] = run_schema_checks()
+
+    assert error.id == "wagtail_graphql_write.E001"
+    assert "'EventPage'" in error.msg
+    assert "demosite.EventPage" in error.msg and "tests.EventPage" in error.msg
+
+
+def _every_field(model: type[Model]) -> list[APIField]:
+    def name(field: object) -> str:
+        if isinstance(field, ForeignObjectRel):
+            return str(field.get_accessor_name() or "")
+        return str(getattr(field, "name", ""))
+
+    return [APIField(n, writable=True) for f in model._meta.get_fields() if (n := name(f))]
+
+
+def test_every_field_of_every_model_builds_or_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Expose *every* field of every model as writable, the odd ones included.
+
+    Wagtail's test models list few ``api_fields``; this reaches generic relations,
+    generic foreign keys, MTI parent links, file fields and every StreamField.
+    """
+    for model in apps.get_models():
+        monkeypatch.setattr(model, "api_fields", _every_field(model), raising=False)
+    excluded = [*settings.WAGTAIL_GRAPHQL_WRITE["EXCLUDE_MODELS"], *EVERY_FIELD_EXCLUDED]
+
+    with override_settings(WAGTAIL_GRAPHQL_WRITE={"EXCLUDE_MODELS": excluded}):
+        messages = schema_messages()
+
+    assert errors(messages) == [], [m.msg for m in errors(messages)]
+    warned = warned_fields(messages)
+    assert "(GenericRelation)" in warned["tests.PageWithGenericRelation.generic_relation"]
+    assert "(GenericForeignKey)" in warned["tests.GenericSnippetPage.snippet_content_object"]
+    assert "parent link" in warned["tests.MTIChildPage.mtibasepage_ptr"]
+    assert "file uploads are not supported yet" in warned["tests.FilePage.file_field"]
+    file_field_warnings = [m for m in messages if m.msg.startswith("tests.FilePage.file_field ")]
+    assert len(file_field_warnings) == 1  # once, though both inputs leave it out
