@@ -33,9 +33,12 @@ from graphql import (
     OperationType,
     TypeDefinitionNode,
     TypeExtensionNode,
+    is_enum_type,
     is_input_object_type,
     is_interface_type,
     is_object_type,
+    is_scalar_type,
+    is_union_type,
     parse,
     print_ast,
 )
@@ -170,8 +173,8 @@ def excerpt_mismatches(excerpt: str, schema: GraphQLSchema) -> list[str]:
         if real is None:
             problems.append(f"type {name} does not exist")
             continue
-        if type(real).__name__ != _KINDS.get(type(definition).__name__, type(real).__name__):
-            problems.append(f"{name} is a {type(real).__name__}, not a {definition.kind}")
+        if not _KINDS[definition.kind.replace("_extension", "_definition")](real):
+            problems.append(f"{name} is not a {definition.kind.replace('_', ' ')}")
             continue
         for node in getattr(definition, "fields", None) or ():
             problems += _field_mismatches(name, real, node)
@@ -185,12 +188,12 @@ def excerpt_mismatches(excerpt: str, schema: GraphQLSchema) -> list[str]:
 
 
 _KINDS = {
-    "ObjectTypeDefinitionNode": "GraphQLObjectType",
-    "InterfaceTypeDefinitionNode": "GraphQLInterfaceType",
-    "InputObjectTypeDefinitionNode": "GraphQLInputObjectType",
-    "EnumTypeDefinitionNode": "GraphQLEnumType",
-    "UnionTypeDefinitionNode": "GraphQLUnionType",
-    "ScalarTypeDefinitionNode": "GraphQLScalarType",
+    "object_type_definition": is_object_type,
+    "interface_type_definition": is_interface_type,
+    "input_object_type_definition": is_input_object_type,
+    "enum_type_definition": is_enum_type,
+    "union_type_definition": is_union_type,
+    "scalar_type_definition": is_scalar_type,
 }
 
 

@@ -14,7 +14,6 @@ import pytest
 from django.core import checks
 from django.db import models
 from django.test import override_settings
-from wagtail.api import APIField
 from wagtail.images import get_image_model
 
 from blog.models import BlogPage, BlogPageAuthor, Category

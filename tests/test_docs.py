@@ -13,6 +13,7 @@ seeding, so this holds on PostgreSQL as well as on SQLite.
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,47 @@ def test_index_links_every_page_and_links_resolve() -> None:
         for target in re.findall(r"\]\(([^)#\s]+\.(?:md|graphql|py))(?:#[^)]*)?\)", page.read_text()):
             if "://" not in target:
                 assert (page.parent / target).exists(), f"{page.name} links missing {target}"
+
+
+#: docs/architecture.md's layers, lowest first: a module may import from a lower layer
+#: or from its own package, never upwards or sideways (reads/ and writes/ are apart).
+LAYERS = [
+    {"conf"},
+    {"registry"},
+    {"access"},
+    {"generation"},
+    {"reads", "writes", "limits"},
+    {"schema", "sdl"},
+    {"http", "checks", "management"},
+    {"urls", "apps"},
+]
+
+
+def _layer(module: str) -> tuple[int, str]:
+    top = module.split(".")[0]
+    return next(i for i, names in enumerate(LAYERS) if top in names), top
+
+
+def test_architecture_layers_import_downwards() -> None:
+    package = ROOT / "wagtail_graphql_write"
+    for path in package.rglob("*.py"):
+        module = path.relative_to(package).with_suffix("").as_posix().replace("/", ".")
+        if module.split(".")[-1] == "__init__" and "." not in module:
+            continue
+        level, top = _layer(module)
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module == "wagtail_graphql_write":
+                names = [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                if not name.startswith("wagtail_graphql_write."):
+                    continue
+                target_level, target_top = _layer(name.removeprefix("wagtail_graphql_write."))
+                assert target_top == top or target_level < level, (
+                    f"{module} imports {name}: see the layers in docs/architecture.md"
+                )

@@ -68,7 +68,9 @@ def test_unmappable_api_fields_are_W001_warnings_naming_model_and_field() -> Non
 
     assert errors(messages) == []
     warned = warned_fields(messages)
-    assert "it uses a custom DRF serializer" in warned["demosite.BlogEntryPage.feed_image_thumbnail"]
+    assert (
+        "it uses a custom DRF serializer" in warned["demosite.BlogEntryPage.feed_image_thumbnail"]
+    )
     assert "it is not a model field" in warned["tests.UUIDSnippetWithRelations.display_text"]
     # A property listed in a child (InlinePanel) model's api_fields.
     assert "it is not a model field" in warned["demosite.HomePageCarouselItem.link"]

@@ -6,8 +6,9 @@ import json
 import re
 from typing import Any
 
-from blog.models import BlogPage
 from wagtail.models import Revision
+
+from blog.models import BlogPage
 
 BODY_FIELDS = """
   id blockType rawValue
@@ -23,29 +24,23 @@ BODY_FIELDS = """
   ... on BlogPageBodyPersonBlock { person { id displayTitle } }
 """
 
-CREATE = (
-    """
-mutation Create($input: BlogPageCreateInput!) {
-  createBlogPage(parent: "/blog/", input: $input) {
-    page { id ... on BlogPage { body { %s } } }
-    errors { __typename message path ... on ValidationError { validationCode } }
-    warnings { path reason tag }
-  }
-}"""
-    % BODY_FIELDS
-)
+CREATE = f"""
+mutation Create($input: BlogPageCreateInput!) {{
+  createBlogPage(parent: "/blog/", input: $input) {{
+    page {{ id ... on BlogPage {{ body {{ {BODY_FIELDS} }} }} }}
+    errors {{ __typename message path ... on ValidationError {{ validationCode }} }}
+    warnings {{ path reason tag }}
+  }}
+}}"""
 
-UPDATE = (
-    """
-mutation Update($id: ID!, $input: BlogPageUpdateInput!) {
-  updateBlogPage(id: $id, input: $input) {
-    page { id ... on BlogPage { body { %s } } }
-    errors { __typename message path }
-    warnings { path reason tag }
-  }
-}"""
-    % BODY_FIELDS
-)
+UPDATE = f"""
+mutation Update($id: ID!, $input: BlogPageUpdateInput!) {{
+  updateBlogPage(id: $id, input: $input) {{
+    page {{ id ... on BlogPage {{ body {{ {BODY_FIELDS} }} }} }}
+    errors {{ __typename message path }}
+    warnings {{ path reason tag }}
+  }}
+}}"""
 
 
 def every_block(seeded: Any) -> list[dict[str, Any]]:

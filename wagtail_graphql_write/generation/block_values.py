@@ -86,7 +86,7 @@ def add_value_field(
 
     if spec.rich_text:
 
-        def resolve(root: Any, info: Info, format: RichTextFormat | None = None) -> Any:  # noqa: A002
+        def resolve(root: Any, info: Info, format: RichTextFormat | None = None) -> Any:
             return spec.convert(read(root), info, format)
 
     else:

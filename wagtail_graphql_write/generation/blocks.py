@@ -39,7 +39,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_graphql_write.generation import block_values as values
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.block_interface import StreamBlock
-from wagtail_graphql_write.generation.common import Document, Image, ImageWithAlt
+from wagtail_graphql_write.generation.common import Document, Image, ImageWithAlt, make_enum
 from wagtail_graphql_write.generation.rich_text import RichTextInput
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ class BlockTypes:
 
     def register_block(
         self, block_class: type, *, output: BlockOutputConverter, input: BlockInputConverter
-    ) -> None:  # noqa: A002
+    ) -> None:
         """Map a block class (and subclasses) to output and input converters."""
         self._outputs[block_class] = output
         self._inputs[block_class] = input
@@ -98,7 +98,7 @@ class BlockTypes:
         converter = self._lookup(self._outputs, block)
         if converter is None:
             return BlockOutput(JSON, values.raw_value(block))
-        return converter(self, block, prefix)  # type: ignore[no-any-return]
+        return converter(self, block, prefix)
 
     def input(self, block: blocks.Block, prefix: str) -> Any:
         converter = self._lookup(self._inputs, block)
@@ -116,7 +116,11 @@ class BlockTypes:
         found = []
         for name in sorted(self._types):
             definition = getattr(self._types[name], "__strawberry_definition__", None)
-            if getattr(definition, "is_input", True) is False and not definition.is_interface:
+            if (
+                definition is not None
+                and getattr(definition, "is_input", True) is False
+                and not definition.is_interface
+            ):
                 found.append(self._types[name])
         return found
 
@@ -194,10 +198,9 @@ def value_field_name(block_name: str) -> str:
     ``... on XHeadingBlock { heading }`` and ``... on XImageBlock { image { url } }``
     never clash, and the output mirrors the input (``block: { heading: "..." }``).
     """
-    python_name = (
+    return (
         block_name if block_name not in ("id", "block_type", "raw_value") else f"{block_name}_value"
     )
-    return python_name
 
 
 def id_wrapper(name: str, field: str, annotation: Any, description: str) -> Any:
@@ -238,9 +241,9 @@ def choice_enum(types: BlockTypes, block: blocks.Block, prefix: str) -> type[enu
         ):
             if value not in ("", None):
                 members[names.enum_value_name(value)] = value
-        return strawberry.enum(enum.Enum(name, members), name=name)  # type: ignore[misc]
+        return make_enum(name, members)
 
-    return types.named(prefix, f"choices of block {prefix}", build)  # type: ignore[no-any-return]
+    return types.named(prefix, f"choices of block {prefix}", build)
 
 
 def choice_output(types: BlockTypes, block: blocks.Block, prefix: str) -> BlockOutput:
@@ -314,7 +317,7 @@ def struct_input(types: BlockTypes, block: blocks.Block, prefix: str) -> Any:
 
 
 def list_output(types: BlockTypes, block: blocks.Block, prefix: str) -> BlockOutput:
-    child = block.child_block  # type: ignore[attr-defined]
+    child = block.child_block
     spec = types.output(child, prefix)
     if spec is None:
         return BlockOutput(JSON, values.raw_value(block))
@@ -331,7 +334,7 @@ def list_output(types: BlockTypes, block: blocks.Block, prefix: str) -> BlockOut
 
 
 def list_input(types: BlockTypes, block: blocks.Block, prefix: str) -> Any:
-    child = types.input(block.child_block, prefix)  # type: ignore[attr-defined]
+    child = types.input(block.child_block, prefix)
     item = types.named(
         f"{prefix}ItemInput",
         f"list item input {prefix}",
@@ -341,12 +344,12 @@ def list_input(types: BlockTypes, block: blocks.Block, prefix: str) -> Any:
 
 
 def stream_output(types: BlockTypes, block: blocks.Block, prefix: str) -> BlockOutput:
-    interface = types.stream_interface(block, prefix)  # type: ignore[arg-type]
+    interface = types.stream_interface(block, prefix)
     return BlockOutput(list[interface], values.stream_children)  # type: ignore[valid-type]
 
 
 def stream_input(types: BlockTypes, block: blocks.Block, prefix: str) -> Any:
-    return types.stream_input(block, prefix)  # type: ignore[arg-type]
+    return types.stream_input(block, prefix)
 
 
 def static_output(types: BlockTypes, block: blocks.Block, prefix: str) -> None:

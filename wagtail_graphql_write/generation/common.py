@@ -100,7 +100,7 @@ class Document:
 class ImageWithAlt:
     @strawberry.field
     def image(root: Any) -> Image:  # noqa: N805 - the block's value is the Image itself
-        return root  # type: ignore[no-any-return]
+        return root
 
     @strawberry.field(description="Alt text for this use of the image; empty if decorative.")
     def alt_text(root: Any) -> str | None:  # noqa: N805
@@ -109,3 +109,9 @@ class ImageWithAlt:
     @strawberry.field
     def decorative(root: Any) -> bool:  # noqa: N805
         return bool(getattr(root, "decorative", False))
+
+
+def make_enum(name: str, members: dict[str, Any], description: str | None = None) -> Any:
+    """A Strawberry enum built at run time (choices, page types, block choices)."""
+    python_enum: Any = enum.Enum(name, members)  # type: ignore[misc]
+    return strawberry.enum(python_enum, name=name, description=description)

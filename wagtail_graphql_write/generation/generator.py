@@ -85,7 +85,19 @@ class TypeGenerator:
         return self._lookup(self._input_converters, field.model_field)
 
     def skip(self, model: type[Model], field: ExposedField, reason: str) -> None:
-        self.skipped.append(SkippedField(model._meta.label, field.name, reason))
+        entry = SkippedField(model._meta.label, field.name, reason)
+        if entry not in self.skipped:
+            self.skipped.append(entry)
+
+    def writable_input_fields(self, exposed: ExposedModel) -> list[tuple[ExposedField, Any]]:
+        """Writable fields with their input annotation; unmappable ones are skipped."""
+        found = []
+        for field in exposed.writable_fields:
+            try:
+                found.append((field, self.input_converter(field)(self, field)))
+            except Unsupported as unsupported:
+                self.skip(exposed.model, field, f"not writable: {unsupported}")
+        return found
 
     # ---- types ----------------------------------------------------------------------
 
@@ -145,8 +157,7 @@ class TypeGenerator:
             names.choice_enum_name(model, field.name),
             f"choices of {model._meta.label}.{field.name}",
         )
-        python_enum = enum.Enum(name, members)  # type: ignore[misc]
-        return strawberry.enum(python_enum, name=name, description=field.description)
+        return common.make_enum(name, members, field.description)
 
     def related_output_type(self, field: ExposedField) -> Any:
         """The GraphQL type a relation points to: a generated type, a built-in one, or ID."""

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 import strawberry
 
 from wagtail_graphql_write.generation import names
-from wagtail_graphql_write.generation.fields import Unsupported
 from wagtail_graphql_write.registry import ExposedModel
 
 CHILD_ID_DOC = "Keep and edit the existing row with this id; omit it to add a row."
@@ -44,11 +43,6 @@ def populate_input_type(gen: TypeGenerator, exposed: ExposedModel, shell: type, 
     """``kind`` is ``create``, ``update`` or ``child`` (an InlinePanel row)."""
     if kind == "child":
         _add(shell, "id", strawberry.ID, required=False, description=CHILD_ID_DOC)
-    for field in exposed.writable_fields:
-        try:
-            annotation = gen.input_converter(field)(gen, field)
-        except Unsupported as unsupported:
-            gen.skip(exposed.model, field, f"not writable: {unsupported}")
-            continue
+    for field, annotation in gen.writable_input_fields(exposed):
         required = kind != "update" and field.required_on_create
         _add(shell, field.name, annotation, required, field.description)

@@ -70,7 +70,7 @@ def lower_first(name: str) -> str:
 
 def type_name(model: type[Model]) -> str:
     """The object type name of a model."""
-    override = getattr(model, "graphql_type_name", None)
+    override = model.__dict__.get("graphql_type_name")  # not inherited by subclasses
     if override:
         return str(override)
     return BUILTIN_TYPE_NAMES.get(model._meta.label, model.__name__)

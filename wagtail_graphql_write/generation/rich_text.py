@@ -28,7 +28,7 @@ class RichTextInput:
     description="Something the server changed in the input while saving it, e.g. rich text "
     "markup outside the allowed features.",
 )
-class Warning:  # noqa: A001 - the GraphQL name is the clearest one for clients
+class Warning:
     path: list[str] = strawberry.field(description="Where in the input, as in error paths.")
     message: str
     reason: str = strawberry.field(

@@ -96,7 +96,7 @@ class Registry:
     snippets: tuple[ExposedModel, ...]
     children: tuple[ExposedModel, ...]
     skipped: tuple[SkippedField, ...] = ()
-    _by_model: dict[type[Model], ExposedModel] = field(default_factory=dict, repr=False)
+    _by_model: dict[type[Model], ExposedModel] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for exposed in (*self.pages, *self.snippets, *self.children):

@@ -26,11 +26,11 @@ from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.panels import get_edit_handler, get_form_for_model
 from wagtail.blocks.base import BlockField
 
-from wagtail_graphql_write.registry import ExposedModel, FieldKind, Registry
 from wagtail_graphql_write.generation.names import field_name
 from wagtail_graphql_write.generation.rich_text import Warning as GqlWarning
-from wagtail_graphql_write.writes.rich_text import convert_rich_text
+from wagtail_graphql_write.registry import ExposedModel, FieldKind, Registry
 from wagtail_graphql_write.writes.failures import InvalidInputs
+from wagtail_graphql_write.writes.rich_text import convert_rich_text
 from wagtail_graphql_write.writes.streams import (
     InputNotes,
     flatten_block_value,
@@ -206,7 +206,8 @@ def bind_form(
     kwargs: dict[str, Any] = {"data": binding.data, "instance": instance, **extra}
     if issubclass(form_class, PermissionedForm):
         kwargs["for_user"] = user
-    return form_class(**kwargs), binding
+    form = cast(BaseModelForm, form_class(**kwargs))
+    return form, binding
 
 
 def check_input(form: Any, binding: FormBinding, publish: bool) -> None:

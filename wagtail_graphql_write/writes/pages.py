@@ -202,7 +202,7 @@ def page_mutations(gen: TypeGenerator) -> dict[str, StrawberryField]:
     for exposed in gen.registry.pages:
         if exposed.model is Page:
             continue
-        if exposed.creatable:
+        if exposed.creatable and gen.writable_input_fields(exposed):
             name, field = _create_field(gen, exposed)
             fields[name] = field
         name, field = _update_field(gen, exposed)

@@ -37,7 +37,7 @@ def convert_rich_text(
         warnings.append(
             GqlWarning(
                 path=list(path),
-                message=f"<{removal.tag}> was {removal.action}: {removal.reason.replace('_', ' ')}.",
+                message=f"<{removal.tag}> was {removal.action} ({removal.reason}).",
                 reason=removal.reason,
                 tag=removal.tag,
             )

@@ -187,7 +187,7 @@ def snippet_mutations(gen: TypeGenerator) -> dict[str, StrawberryField]:
     """Create/update (when the snippet has writable fields) and delete, per snippet model."""
     fields: dict[str, StrawberryField] = {}
     for exposed in gen.registry.snippets:
-        if exposed.creatable:
+        if exposed.creatable and gen.writable_input_fields(exposed):
             fields[names.mutation_name("create", exposed.model)] = _create_field(gen, exposed)
             fields[names.mutation_name("update", exposed.model)] = _update_field(gen, exposed)
         fields[names.mutation_name("delete", exposed.model)] = _delete_field(gen, exposed)

@@ -18,9 +18,9 @@ from typing import Any
 from django.utils.datastructures import MultiValueDict
 from wagtail.blocks import (
     BaseStreamBlock,
-    ChooserBlock,
     BaseStructBlock,
     Block,
+    ChooserBlock,
     ListBlock,
     RichTextBlock,
 )
@@ -60,7 +60,7 @@ def stream_to_stored(
 
 
 def _child_name(block: Block, input_name: str) -> str:
-    for name in block.child_blocks:  # type: ignore[attr-defined]
+    for name in block.child_blocks:
         if name == input_name or field_name(name) == input_name:
             return str(name)
     raise KeyError(input_name)
