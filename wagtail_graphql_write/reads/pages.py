@@ -18,7 +18,7 @@ from wagtail_graphql_write.access.pages import (
 )
 from wagtail_graphql_write.conf import get_settings
 from wagtail_graphql_write.generation import interfaces, names
-from wagtail_graphql_write.generation.common import ContentVersion
+from wagtail_graphql_write.generation.common import ContentVersion, make_enum
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.payloads import argument, resolver_with_signature
 from wagtail_graphql_write.reads.prefetch import prefetch_selected
@@ -38,11 +38,7 @@ def page_type_enum(gen: TypeGenerator) -> type[enum.Enum]:
     """``enum PageType``: one value per exposed page type, for the ``type`` filter."""
     members = {names.type_enum_value(e.model): e.model._meta.label for e in gen.registry.pages}
     name = gen.names.claim("PageType", "the page type filter enum", builtin=True)
-    return strawberry.enum(
-        enum.Enum(name, members),
-        name=name,  # type: ignore[misc]
-        description="A page type, for filtering page lists.",
-    )
+    return make_enum(name, members, "A page type, for filtering page lists.")
 
 
 def resolve_page(info: Info, id: str | None, path: str | None, version: ContentVersion) -> Any:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Prefetch, prefetch_related_objects
 from strawberry.types import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 from wagtail.models import DraftStateMixin, LockableMixin, Page
+from wagtail.query import PageQuerySet
 
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.registry import FieldKind, Registry
@@ -106,7 +107,7 @@ def _lookups(registry: Registry, model: type[Model], wanted: Wanted, prefix: str
         if related is not None and issubclass(related, Page):
             # Related pages come back as their specific class; their own relations
             # are not followed (the list may mix page types).
-            queryset = related._default_manager.specific()
+            queryset = cast(PageQuerySet, related._default_manager.all()).specific()
             lookups.append(Prefetch(lookup, queryset=queryset))
             continue
         lookups.append(lookup)

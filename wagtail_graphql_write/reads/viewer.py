@@ -36,4 +36,4 @@ class Viewer:
 
 
 def resolve_viewer(info: Info) -> Viewer:
-    return info.context.request.user  # type: ignore[no-any-return]
+    return info.context.request.user

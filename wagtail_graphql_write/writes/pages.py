@@ -111,7 +111,7 @@ def update_page(
     action: SaveAction,
 ) -> Any:
     user = ctx.require_user()
-    page = (
+    page: Any = (
         exposed.model._default_manager.filter(pk=page_id).first()
         if str(page_id).isdigit()
         else None

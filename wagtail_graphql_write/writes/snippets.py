@@ -47,7 +47,7 @@ def get_snippet(model: type[Model], object_id: str) -> Model:
 def latest_snippet(instance: Model) -> Model:
     fresh = type(instance)._default_manager.get(pk=instance.pk)
     if isinstance(fresh, RevisionMixin):
-        return fresh.get_latest_revision_as_object()  # type: ignore[no-any-return]
+        return fresh.get_latest_revision_as_object()
     return fresh
 
 
