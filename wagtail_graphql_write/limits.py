@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from graphql import GraphQLError, OperationDefinitionNode, OperationType
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+)
 from graphql.validation import ValidationContext, ValidationRule
 from strawberry.extensions import (
     AddValidationRules,
@@ -24,6 +32,28 @@ from strawberry.extensions import (
 from wagtail_graphql_write.conf import get_settings
 
 
+def count_root_fields(
+    context: ValidationContext, selection_set: SelectionSetNode, seen: set[str]
+) -> int:
+    """Root fields of an operation, counting through inline and named fragments.
+
+    ``mutation { ...M }`` runs every field of ``M``; counting only the top-level
+    selections would let fragments bypass the limit.
+    """
+    count = 0
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            count += 1
+        elif isinstance(selection, InlineFragmentNode):
+            count += count_root_fields(context, selection.selection_set, seen)
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value not in seen:
+            seen.add(selection.name.value)
+            fragment = context.get_fragment(selection.name.value)
+            if fragment is not None:
+                count += count_root_fields(context, fragment.selection_set, seen)
+    return count
+
+
 def max_mutations_rule(limit: int) -> type[ValidationRule]:
     """A validation rule refusing operations with more than ``limit`` mutation fields."""
 
@@ -34,7 +64,7 @@ def max_mutations_rule(limit: int) -> type[ValidationRule]:
         def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
             if node.operation is not OperationType.MUTATION:
                 return
-            count = len(node.selection_set.selections)
+            count = count_root_fields(self.context, node.selection_set, set())
             if count > limit:
                 self.report_error(
                     GraphQLError(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from blog.models import BlogPage
 from django.test import override_settings
 from wagtail.models import Page, PageViewRestriction
+
+from blog.models import BlogPage
 
 PAGE = """
 query Page($id: ID, $path: String, $version: ContentVersion) {
@@ -285,3 +285,23 @@ def test_the_tree_root_is_a_generic_page_for_editors(editor: Any, seeded: Any) -
     assert (page["__typename"], page["id"]) == ("GenericPage", str(root.pk))
     # As in Wagtail's API, the base page type matches pages of every type.
     assert _ids(_pages(editor, type=["GENERIC_PAGE"])) == _ids(_pages(editor))
+
+
+def test_anonymous_page_reads_can_be_switched_off(anonymous: Any, editor: Any, seeded: Any) -> None:
+    post = seeded.posts[0]
+    with override_settings(WAGTAIL_GRAPHQL_WRITE={"ANONYMOUS_READS": False}):
+        assert _page(anonymous, id=str(post.pk)) is None
+        assert _pages(anonymous) == {"totalCount": 0, "items": []}
+        assert _page(editor, id=str(post.pk))["id"] == str(post.pk)
+
+
+def test_a_path_without_the_trailing_slash_finds_the_page(anonymous: Any, seeded: Any) -> None:
+    assert _page(anonymous, path="/blog")["id"] == str(seeded.index.pk)
+
+
+def test_a_page_of_an_excluded_model_reads_as_a_generic_page(anonymous: Any, seeded: Any) -> None:
+    with override_settings(WAGTAIL_GRAPHQL_WRITE={"EXCLUDE_MODELS": ["blog.BlogIndexPage"]}):
+        page = _page(anonymous, path="/blog/")
+        listed = _pages(anonymous)["items"]
+    assert (page["__typename"], page["title"]) == ("GenericPage", "Blog")
+    assert [i["__typename"] for i in listed] == ["HomePage", "GenericPage", "BlogPage", "BlogPage"]

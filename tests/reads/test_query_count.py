@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from blog.models import BlogPage, BlogPageAuthor
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from blog.models import BlogPage, BlogPageAuthor
 
 #: Selects interface fields, and per-type fields backed by every kind of relation.
 LIST = """
@@ -44,7 +45,9 @@ query List($limit: Int) { pages(limit: $limit) { items { __typename id ...Post }
 #: A relation selected through an interface fragment rather than a concrete type.
 LOCKED_BY = """
 query List($limit: Int) {
-  pages(limit: $limit) { items { __typename id ... on Lockable { locked lockedBy { displayName } } } }
+  pages(limit: $limit) {
+    items { __typename id ... on Lockable { locked lockedBy { displayName } } }
+  }
 }
 """
 
@@ -63,9 +66,7 @@ def _add_posts(seeded: Any, count: int) -> None:
     people = list(seeded.people.values())
     categories = list(seeded.categories.values())
     for n in range(count):
-        post = BlogPage(
-            title=f"Post {n}", slug=f"post-{n}", live=True, feed_image=seeded.image
-        )
+        post = BlogPage(title=f"Post {n}", slug=f"post-{n}", live=True, feed_image=seeded.image)
         post.tags.add(f"tag-{n % 3}", "common")
         post.categories = categories
         post.authors = [
@@ -120,9 +121,7 @@ def test_page_list_costs_the_same_for_10_and_100_items(anonymous: Any, many_post
     assert small_count == large_count, _explain(small_sql, large_sql)
 
 
-def test_page_list_through_a_named_fragment_costs_the_same(
-    anonymous: Any, many_posts: Any
-) -> None:
+def test_page_list_through_a_named_fragment_costs_the_same(anonymous: Any, many_posts: Any) -> None:
     small_count, _, small_sql = _run(anonymous, LIST_WITH_FRAGMENT, 10)
     large_count, large_items, large_sql = _run(anonymous, LIST_WITH_FRAGMENT, 100)
     assert len(large_items) == 100

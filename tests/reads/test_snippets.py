@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from blog.models import Category, Person
 from django.test import override_settings
+
+from blog.models import Category, Person
 
 PERSON = """
 query Person($id: ID!, $version: ContentVersion) {
@@ -115,9 +116,9 @@ def test_people_lists_only_live_people_in_live(anonymous: Any, editor: Any, seed
 def test_people_latest_shows_draft_values(editor: Any, seeded: Any) -> None:
     hopper = seeded.people["hopper"]
     _draft_change(hopper, seeded.users["admin"], "Commodore")
-    items = editor.execute(
-        "{ people(version: LATEST) { items { id jobTitle } } }"
-    )["people"]["items"]
+    items = editor.execute("{ people(version: LATEST) { items { id jobTitle } } }")["people"][
+        "items"
+    ]
     assert {"id": str(hopper.pk), "jobTitle": "Commodore"} in items
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from blog.models import Category, Person
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import APIToken, ModelLogEntry, Revision
 
+from blog.models import Category, Person
 from tests.conftest import GraphQLClient
 
 ERRORS = "errors { __typename message code path ... on ValidationError { validationCode } }"
@@ -101,29 +101,29 @@ def test_duplicate_unique_name_is_a_validation_error_on_input_name(
     editor: Any, seeded: Any
 ) -> None:
     before = _counts()
-    payload = editor.execute(
-        CREATE_CATEGORY, {"input": {"name": "News", "slug": "news-2"}}
-    )["createCategory"]
-    assert payload["snippet"] is None
-    assert [(e["__typename"], e["path"], e["code"], e["validationCode"]) for e in payload["errors"]] == [
-        ("ValidationError", ["input", "name"], "VALIDATION_FAILED", "unique")
+    payload = editor.execute(CREATE_CATEGORY, {"input": {"name": "News", "slug": "news-2"}})[
+        "createCategory"
     ]
+    assert payload["snippet"] is None
+    assert [
+        (e["__typename"], e["path"], e["code"], e["validationCode"]) for e in payload["errors"]
+    ] == [("ValidationError", ["input", "name"], "VALIDATION_FAILED", "unique")]
     assert _counts() == before
 
 
 def test_several_invalid_fields_each_get_their_own_path(editor: Any, seeded: Any) -> None:
-    payload = editor.execute(
-        CREATE_CATEGORY, {"input": {"name": "x" * 81, "slug": "not a slug"}}
-    )["createCategory"]
+    payload = editor.execute(CREATE_CATEGORY, {"input": {"name": "x" * 81, "slug": "not a slug"}})[
+        "createCategory"
+    ]
     paths = sorted((tuple(e["path"]), e["validationCode"]) for e in payload["errors"])
     assert paths == [(("input", "name"), "max_length"), (("input", "slug"), "invalid")]
 
 
 def test_update_category_changes_only_the_fields_sent(editor: Any, seeded: Any) -> None:
     news = seeded.categories["news"]
-    payload = editor.execute(
-        UPDATE_CATEGORY, {"id": str(news.pk), "input": {"name": "Headlines"}}
-    )["updateCategory"]
+    payload = editor.execute(UPDATE_CATEGORY, {"id": str(news.pk), "input": {"name": "Headlines"}})[
+        "updateCategory"
+    ]
     assert payload["errors"] == []
     assert payload["snippet"] == {
         "id": str(news.pk),
@@ -138,9 +138,9 @@ def test_update_category_changes_only_the_fields_sent(editor: Any, seeded: Any) 
 
 def test_update_category_can_clear_an_optional_field_with_null(editor: Any, seeded: Any) -> None:
     news = seeded.categories["news"]
-    payload = editor.execute(
-        UPDATE_CATEGORY, {"id": str(news.pk), "input": {"colour": None}}
-    )["updateCategory"]
+    payload = editor.execute(UPDATE_CATEGORY, {"id": str(news.pk), "input": {"colour": None}})[
+        "updateCategory"
+    ]
     assert payload["errors"] == []
     news.refresh_from_db()
     assert (news.name, news.colour) == ("News", "")
@@ -202,6 +202,14 @@ def test_user_without_permissions_cannot_create_update_or_delete(
     news.refresh_from_db()
     assert news.name == "News"
     assert _counts() == before
+
+
+def test_permission_is_checked_before_the_input(nobody: GraphQLClient, seeded: Any) -> None:
+    """Someone who may not write learns nothing about which values would be valid."""
+    payload = nobody.execute(CREATE_CATEGORY, {"input": {"name": "News", "slug": "news"}})
+    assert [e["__typename"] for e in payload["createCategory"]["errors"]] == [
+        "PermissionDeniedError"
+    ]
 
 
 def test_anonymous_snippet_writes_are_unauthenticated(anonymous: Any, seeded: Any) -> None:
@@ -268,9 +276,7 @@ def test_moderator_can_create_and_publish_a_person(moderator: Any, seeded: Any) 
     assert _log(Person, person.pk) == ["wagtail.create", "wagtail.publish"]
 
 
-def test_editor_cannot_publish_a_new_person_and_nothing_is_saved(
-    editor: Any, seeded: Any
-) -> None:
+def test_editor_cannot_publish_a_new_person_and_nothing_is_saved(editor: Any, seeded: Any) -> None:
     before = _counts()
     payload = editor.execute(
         CREATE_PERSON,
@@ -308,9 +314,9 @@ def test_updating_a_live_person_as_draft_keeps_the_live_version(
 ) -> None:
     ada = seeded.people["lovelace"]
     revisions = ada.revisions.count()
-    payload = editor.execute(
-        UPDATE_PERSON, {"id": str(ada.pk), "input": {"jobTitle": "Countess"}}
-    )["updatePerson"]
+    payload = editor.execute(UPDATE_PERSON, {"id": str(ada.pk), "input": {"jobTitle": "Countess"}})[
+        "updatePerson"
+    ]
     assert payload["errors"] == []
     assert (payload["snippet"]["jobTitle"], payload["snippet"]["live"]) == ("Countess", True)
     assert payload["snippet"]["hasUnpublishedChanges"] is True
@@ -348,9 +354,9 @@ def test_editor_cannot_publish_an_update(editor: Any, seeded: Any) -> None:
 def test_unknown_image_id_is_a_validation_error_on_input_image(editor: Any, seeded: Any) -> None:
     ada = seeded.people["lovelace"]
     before = _counts()
-    payload = editor.execute(
-        UPDATE_PERSON, {"id": str(ada.pk), "input": {"image": "999999"}}
-    )["updatePerson"]
+    payload = editor.execute(UPDATE_PERSON, {"id": str(ada.pk), "input": {"image": "999999"}})[
+        "updatePerson"
+    ]
     assert [(e["__typename"], e["path"]) for e in payload["errors"]] == [
         ("ValidationError", ["input", "image"])
     ]

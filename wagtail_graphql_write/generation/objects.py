@@ -37,7 +37,11 @@ def add_field(shell: type, python_name: str, spec: OutputSpec, description: str 
 
 
 def _pk_spec() -> OutputSpec:
-    return OutputSpec(strawberry.ID, lambda root: strawberry.ID(str(root.pk)))
+    """Child rows added in a draft have no primary key until published: null, not "None"."""
+    return OutputSpec(
+        strawberry.ID | None,
+        lambda root: None if root.pk is None else strawberry.ID(str(root.pk)),
+    )
 
 
 def populate_object_type(gen: TypeGenerator, exposed: ExposedModel, shell: type) -> None:

@@ -103,5 +103,7 @@ def form_errors(
         for error in formset.non_form_errors().as_data():
             yield from _error(rel_path, error)
         for index, child in enumerate(formset.forms):
+            if formset.can_delete and formset._should_delete_form(child):
+                continue  # a row being deleted is not validated (Django's own rule)
             position = positions.get(rel_name, {}).get(index, index)
             yield from form_errors(child, {}, [*rel_path, str(position)])

@@ -160,15 +160,18 @@ def _bind_formset(
     """
     data = binding.data
     existing = list(getattr(instance, prefix).all()) if instance is not None and instance.pk else []
-    index_by_pk = {str(obj.pk): i for i, obj in enumerate(existing)}
+    # Rows a draft added have no pk yet: they are posted with an empty id, as the
+    # admin does, and can only be kept by sending them again without an id.
+    index_by_pk = {str(obj.pk): i for i, obj in enumerate(existing) if obj.pk is not None}
     pk_name = formset_class.model._meta.pk.name
     data[f"{prefix}-INITIAL_FORMS"] = str(len(existing))
     for i, obj in enumerate(existing):
-        data[f"{prefix}-{i}-{pk_name}"] = str(obj.pk)
+        data[f"{prefix}-{i}-{pk_name}"] = "" if obj.pk is None else str(obj.pk)
     positions: dict[int, int] = {}
     next_new = len(existing)
     for position, item in enumerate(items):
-        index = index_by_pk.get(str(item.get("id")))
+        item_id = item.get("id")
+        index = index_by_pk.get(str(item_id)) if item_id is not None else None
         if index is None or index in positions:
             index, next_new = next_new, next_new + 1
         positions[index] = position
