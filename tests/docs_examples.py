@@ -15,6 +15,10 @@ to do with it (blank lines may separate the two):
 A run block may be followed by ```` ```json ```` blocks marked ``<!-- variables -->``
 (the operation's variables) and ``<!-- expect -->`` (a subset of the response's
 ``data``: objects may leave keys out, lists must match item by item).
+
+A string written ``"{{page.body.0.id}}"`` in a variables or expect block is replaced by
+that value of the previous run block's ``data`` (keys and list positions, dot-separated):
+for values a reader would copy from the previous response, such as StreamField block ids.
 """
 
 from __future__ import annotations
@@ -119,8 +123,9 @@ def parse_examples(path: Path, root: Path) -> list[Example]:
             examples.append(Example(where, kind, argument, body))
         elif kind in ("variables", "expect"):
             if language != "json" or not examples or examples[-1].kind != "run":
-                raise DocsFormatError(f"{where}: <!-- {kind} --> must mark a ```json block "
-                                      "that follows a run block.")
+                raise DocsFormatError(
+                    f"{where}: <!-- {kind} --> must mark a ```json block that follows a run block."
+                )
             value = json.loads(body)
             if kind == "variables":
                 examples[-1].variables = value
@@ -129,6 +134,30 @@ def parse_examples(path: Path, root: Path) -> list[Example]:
         elif kind:
             raise DocsFormatError(f"{where}: <!-- {kind} --> does not apply to ```{language}.")
     return examples
+
+
+_REFERENCE = re.compile(r"^\{\{\s*([\w.]+)\s*\}\}$")
+
+
+def substitute(value: Any, previous: Any) -> Any:
+    """``value`` with every ``"{{a.0.b}}"`` string replaced from ``previous``."""
+    if isinstance(value, dict):
+        return {key: substitute(item, previous) for key, item in value.items()}
+    if isinstance(value, list):
+        return [substitute(item, previous) for item in value]
+    match = _REFERENCE.match(value) if isinstance(value, str) else None
+    if match is None:
+        return value
+    for step in match.group(1).split("."):
+        previous = previous[int(step)] if isinstance(previous, list) else previous[step]
+    return previous
+
+
+def heading_anchors(markdown: str) -> set[str]:
+    """GitHub's anchors for the headings of a Markdown text (``## 3. Create`` -> ``3-create``)."""
+    text = re.sub(r"^\s*```.*?^\s*```", "", markdown, flags=re.MULTILINE | re.DOTALL)
+    headings = re.findall(r"^#+\s+(.*?)\s*$", text, flags=re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in headings}
 
 
 def is_mutation(document: str) -> bool:

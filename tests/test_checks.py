@@ -58,7 +58,7 @@ def test_an_api_field_that_is_not_a_model_field_is_a_warning(
     assert warning.msg.startswith("blog.BlogPage.url is listed in api_fields")
     assert "it is not a model field" in warning.msg
     assert "Remove 'url' from blog.BlogPage.api_fields" in (warning.hint or "")
-    assert "TypeGenerator.register_field" in (warning.hint or "")
+    assert "GENERATOR_HOOKS" in (warning.hint or "")
 
 
 def test_a_field_without_an_input_converter_warns_once() -> None:

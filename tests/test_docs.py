@@ -25,11 +25,14 @@ from django.db import connection
 
 from tests.conftest import GraphQLClient
 from tests.docs_examples import (
+    DocsFormatError,
     Example,
     excerpt_mismatches,
+    heading_anchors,
     is_mutation,
     parse_examples,
     subset_mismatch,
+    substitute,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +81,7 @@ def _check_payloads(example: Example, data: dict[str, Any]) -> None:
 @pytest.mark.parametrize("path", DOC_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_examples_run(path: Path, clients: dict[str, GraphQLClient]) -> None:
     schema = None
+    previous: Any = {}
     for example in parse_examples(path, ROOT):
         if example.kind == "schema-excerpt":
             from wagtail_graphql_write.schema import get_schema
@@ -87,19 +91,47 @@ def test_examples_run(path: Path, clients: dict[str, GraphQLClient]) -> None:
             assert not problems, f"{example.where}: {problems}"
         if example.kind != "run":
             continue
-        response = clients[example.user].post(example.document, example.variables)
+        variables = substitute(example.variables, previous)
+        expect = substitute(example.expect, previous)
+        response = clients[example.user].post(example.document, variables)
         assert "errors" not in response.body, f"{example.where}: {response.body['errors']}"
-        data = response.body["data"]
+        data = previous = response.body["data"]
         if is_mutation(example.document):
             _check_payloads(example, data)
-        if example.expect is not None:
-            problem = subset_mismatch(example.expect, data)
+        if expect is not None:
+            problem = subset_mismatch(expect, data)
             assert problem is None, f"{example.where}: {problem}"
+
+
+def test_the_markers_are_enforced(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("Text.\n\n```graphql\n{ viewer { isAuthenticated } }\n```\n")
+    with pytest.raises(DocsFormatError, match=r"page.md:3: a ```graphql block needs"):
+        parse_examples(page, tmp_path)
+    page.write_text("<!-- run: nobody -->\n```graphql\n{ viewer { isAuthenticated } }\n```\n")
+    with pytest.raises(DocsFormatError, match="run as one of"):
+        parse_examples(page, tmp_path)
+
+
+def test_excerpts_and_expectations_are_compared_exactly() -> None:
+    from wagtail_graphql_write.schema import build_schema
+
+    schema = build_schema().schema._schema
+    wrong = "type Query { person(id: Int!): Category  nothing: Int }"
+    assert excerpt_mismatches(wrong, schema) == [
+        "Query.person is Person, not Category",
+        "argument Query.person(id) is ID!, not Int!",
+        "field Query.nothing does not exist",
+    ]
+    assert subset_mismatch({"a": [{"b": 1}]}, {"a": [{"b": 1, "c": 2}], "d": 3}) is None
+    assert subset_mismatch({"a": [1]}, {"a": [1, 2]}) == "data.a: expected 1 items, got [1, 2]"
 
 
 def test_readme_first_mutation_runs() -> None:
     first = next(
-        e for e in parse_examples(ROOT / "README.md", ROOT) if e.document.lstrip().startswith("mutation")
+        e
+        for e in parse_examples(ROOT / "README.md", ROOT)
+        if e.document.lstrip().startswith("mutation")
     )
     assert first.kind == "run", f"{first.where}: the README's first mutation must be run"
 
@@ -110,9 +142,14 @@ def test_index_links_every_page_and_links_resolve() -> None:
         if page.name != "index.md":
             assert f"({page.name})" in index, f"docs/index.md does not link {page.name}"
     for page in DOC_FILES:
-        for target in re.findall(r"\]\(([^)#\s]+\.(?:md|graphql|py))(?:#[^)]*)?\)", page.read_text()):
-            if "://" not in target:
-                assert (page.parent / target).exists(), f"{page.name} links missing {target}"
+        text = page.read_text()
+        for target, anchor in re.findall(r"\]\(([^)#\s:]*)(?:#([^)\s]*))?\)", text):
+            linked = (page.parent / target) if target else page
+            assert linked.exists(), f"{page.name} links a missing file {target}"
+            if anchor and linked.suffix == ".md":
+                assert anchor in heading_anchors(linked.read_text()), (
+                    f"{page.name} links a missing heading {target}#{anchor}"
+                )
 
 
 #: docs/architecture.md's layers, lowest first: a module may import from a lower layer

@@ -28,7 +28,8 @@ TAG = "wagtail_graphql_write"
 
 SKIPPED_FIELD_HINT = (
     "Remove {field!r} from {model}.api_fields, or map its field class with "
-    "TypeGenerator.register_field(FieldClass, output=..., input=...)."
+    "generator.register_field(FieldClass, output=..., input=...) in a hook listed in "
+    "WAGTAIL_GRAPHQL_WRITE['GENERATOR_HOOKS']."
 )
 COLLISION_HINT = "GraphQL names are formed by the rules in wagtail_graphql_write.generation.names."
 FAILURE_HINT = (

@@ -35,6 +35,9 @@ class GraphQLWriteSettings(TypedDict):
     INCLUDE_MODELS: list[str]
     #: ``app_label.ModelName`` labels never to expose (applied after INCLUDE_MODELS).
     EXCLUDE_MODELS: list[str]
+    #: Dotted paths of callables ``hook(generator)`` run on every new ``TypeGenerator``,
+    #: e.g. to ``register_field`` or ``register_block`` converters for a site's classes.
+    GENERATOR_HOOKS: list[str]
 
 
 DEFAULTS: GraphQLWriteSettings = {
@@ -49,6 +52,7 @@ DEFAULTS: GraphQLWriteSettings = {
     "MAX_MUTATIONS": 10,
     "INCLUDE_MODELS": [],
     "EXCLUDE_MODELS": [],
+    "GENERATOR_HOOKS": [],
 }
 
 

@@ -283,8 +283,8 @@ def test_the_tree_root_is_a_generic_page_for_editors(editor: Any, seeded: Any) -
     root = Page.get_first_root_node()
     page = _page(editor, id=str(root.pk))
     assert (page["__typename"], page["id"]) == ("GenericPage", str(root.pk))
-    # As in Wagtail's API, the base page type matches pages of every type.
-    assert _ids(_pages(editor, type=["GENERIC_PAGE"])) == _ids(_pages(editor))
+    # GENERIC_PAGE matches pages of the base class only (not every subclass).
+    assert _ids(_pages(editor, type=["GENERIC_PAGE"])) == [root.pk]
 
 
 def test_anonymous_page_reads_can_be_switched_off(anonymous: Any, editor: Any, seeded: Any) -> None:
@@ -305,3 +305,21 @@ def test_a_page_of_an_excluded_model_reads_as_a_generic_page(anonymous: Any, see
         listed = _pages(anonymous)["items"]
     assert (page["__typename"], page["title"]) == ("GenericPage", "Blog")
     assert [i["__typename"] for i in listed] == ["HomePage", "GenericPage", "BlogPage", "BlogPage"]
+
+
+def test_generic_page_type_filter_matches_only_base_pages(admin: Any) -> None:
+    data = admin.execute("{ pages(type: [GENERIC_PAGE], limit: 100) { items { __typename id } } }")
+    assert {i["__typename"] for i in data["pages"]["items"]} == {"GenericPage"}
+    assert [i["id"] for i in data["pages"]["items"]] == ["1"]
+
+
+def test_include_models_keeps_generic_page_for_left_out_types(admin: Any) -> None:
+    from django.test import override_settings
+
+    with override_settings(WAGTAIL_GRAPHQL_WRITE={"INCLUDE_MODELS": ["blog.BlogPage"]}):
+        from wagtail_graphql_write.http import views
+
+        views.reset()
+        data = admin.execute("{ pages(limit: 100) { items { __typename } } }")
+        views.reset()
+    assert {i["__typename"] for i in data["pages"]["items"]} == {"GenericPage", "BlogPage"}

@@ -14,10 +14,12 @@ from typing import Any
 import strawberry
 from django.contrib.auth import get_user_model
 from django.db.models import Model
+from django.utils.module_loading import import_string
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from wagtail_graphql_write.conf import get_settings
 from wagtail_graphql_write.generation import common, interfaces, names
 from wagtail_graphql_write.generation.blocks import BlockTypes
 from wagtail_graphql_write.generation.fields import (
@@ -54,6 +56,8 @@ class TypeGenerator:
         self._pending: list[Callable[[], None]] = []
         register_default_converters(self)
         self.blocks = BlockTypes(self)
+        for hook in get_settings()["GENERATOR_HOOKS"]:
+            import_string(hook)(self)
 
     # ---- converter table ------------------------------------------------------------
 

@@ -43,6 +43,7 @@ RESERVED = frozenset(
         "ErrorCode", "MutationError", "ValidationError", "PermissionDeniedError",
         "NotFoundError", "TreeError", "EditConflictError", "LockedError",
         "WorkflowStateError", "Revision", "StreamBlock", "RichTextInput", "Warning",
+        "ImageWithAlt",
     }
 )  # fmt: skip
 

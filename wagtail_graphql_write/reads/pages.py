@@ -56,6 +56,21 @@ def resolve_page(info: Info, id: str | None, path: str | None, version: ContentV
     return latest_versions([page])[0] if latest else page
 
 
+def _of_types(queryset: PageQuerySet, models: list[Any]) -> PageQuerySet:
+    """Pages of these types; ``GENERIC_PAGE`` means pages of the base class only.
+
+    ``PageQuerySet.type()`` includes subclasses, and every page type subclasses
+    ``Page``, so the base type is matched exactly.
+    """
+    from wagtail.models import Page
+
+    specific = [m for m in models if m is not Page]
+    matched = queryset.type(*specific) if specific else queryset.none()
+    if Page in models:
+        matched = matched | queryset.exact_type(Page)
+    return matched
+
+
 def _filtered(
     request: HttpRequest,
     latest: bool,
@@ -67,7 +82,7 @@ def _filtered(
     if types:
         from django.apps import apps
 
-        queryset = queryset.type(*(apps.get_model(t.value) for t in types))
+        queryset = _of_types(queryset, [apps.get_model(t.value) for t in types])
     for reference, method in ((child_of, "child_of"), (descendant_of, "descendant_of")):
         if reference is not None:
             anchor = page_by_reference(request, reference)

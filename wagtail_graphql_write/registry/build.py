@@ -139,6 +139,10 @@ def _page_entries(model: type[Model]) -> list[APIField]:
 
 
 def _is_selected(model: type[Model]) -> bool:
+    """Include/exclude settings; the base Page model is always exposed because
+    ``GenericPage`` stands in for every page type a site leaves out."""
+    if model is Page:
+        return True
     conf = get_settings()
     label = model._meta.label
     if conf["INCLUDE_MODELS"] and label not in conf["INCLUDE_MODELS"]:
