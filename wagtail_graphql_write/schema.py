@@ -16,6 +16,7 @@ from strawberry.types.field import StrawberryField
 from wagtail_graphql_write.generation.errors import ERROR_TYPES
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.names import FieldNameConverter
+from wagtail_graphql_write.generation.revisions import REVISION_TYPES
 from wagtail_graphql_write.limits import schema_extensions
 from wagtail_graphql_write.reads.pages import page_query_fields
 from wagtail_graphql_write.reads.snippets import snippet_query_fields
@@ -57,7 +58,7 @@ def build_schema(registry: Registry | None = None) -> BuiltSchema:
     schema = strawberry.Schema(
         query=query,
         mutation=mutation,
-        types=[*generator.all_object_types(), *ERROR_TYPES, Viewer],
+        types=[*generator.all_object_types(), *ERROR_TYPES, *REVISION_TYPES, Viewer],
         config=StrawberryConfig(name_converter=FieldNameConverter()),
         extensions=schema_extensions(),
     )

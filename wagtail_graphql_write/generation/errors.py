@@ -8,8 +8,12 @@ exceptions into these objects.
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 
 import strawberry
+
+from wagtail_graphql_write.generation.common import User
+from wagtail_graphql_write.generation.revisions import Revision
 
 
 @strawberry.enum(name="ErrorCode", description="A stable, machine-readable error category.")
@@ -18,7 +22,13 @@ class ErrorCode(enum.Enum):
     PERMISSION_DENIED = "permission_denied"
     UNAUTHENTICATED = "unauthenticated"
     NOT_FOUND = "not_found"
+    LOCKED = "locked"
+    EDIT_CONFLICT = "edit_conflict"
     PAGE_TYPE_NOT_ALLOWED = "page_type_not_allowed"
+    MOVE_INTO_DESCENDANT = "move_into_descendant"
+    HAS_CHILDREN = "has_children"
+    INVALID_TREE_OPERATION = "invalid_tree_operation"
+    NOT_REVISABLE = "not_revisable"
 
 
 @strawberry.interface(
@@ -70,4 +80,30 @@ class TreeError(MutationError):
     pass
 
 
-ERROR_TYPES: tuple[type, ...] = (ValidationError, PermissionDeniedError, NotFoundError, TreeError)
+@strawberry.type(
+    name="LockedError",
+    description="The object is locked for the viewer (by another user, a scheduled "
+    "publish or a workflow task).",
+)
+class LockedError(MutationError):
+    locked_by: User | None = strawberry.field(default=None, description="Who holds the lock.")
+    locked_at: datetime | None = strawberry.field(default=None)
+
+
+@strawberry.type(
+    name="EditConflictError",
+    description="The object changed since the revision you based this write on "
+    "(expectedRevisionId). Nothing was saved; re-read latestRevision and try again.",
+)
+class EditConflictError(MutationError):
+    latest_revision: Revision | None = strawberry.field(default=None)
+
+
+ERROR_TYPES: tuple[type, ...] = (
+    ValidationError,
+    PermissionDeniedError,
+    NotFoundError,
+    TreeError,
+    LockedError,
+    EditConflictError,
+)

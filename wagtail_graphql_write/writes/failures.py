@@ -7,6 +7,7 @@ so that the error can point at what the client sent.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
@@ -54,3 +55,23 @@ class TreeViolation(Exception):
         super().__init__(message)
         self.code = code
         self.path = list(path)
+
+
+class Locked(Exception):
+    """The object is locked for this user; carries who holds the lock and since when."""
+
+    def __init__(self, message: str, locked_by: Any = None, locked_at: Any = None) -> None:
+        super().__init__(message)
+        self.locked_by = locked_by
+        self.locked_at = locked_at
+
+
+class EditConflict(Exception):
+    """The object's latest revision is not the one the client based its write on."""
+
+    def __init__(self, latest_revision: Any) -> None:
+        super().__init__(
+            "The object was changed since the revision you sent as expectedRevisionId "
+            f"(latest is {getattr(latest_revision, 'pk', None)}); nothing was saved."
+        )
+        self.latest_revision = latest_revision

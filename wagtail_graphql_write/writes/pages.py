@@ -7,7 +7,6 @@ are the admin's own.
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import strawberry
@@ -27,12 +26,18 @@ from wagtail_graphql_write.generation.payloads import (
     resolver_with_signature,
 )
 from wagtail_graphql_write.registry import ExposedModel
+from wagtail_graphql_write.writes.arguments import (
+    ACTION,
+    DRY_RUN,
+    EXPECTED_REVISION,
+    REQUIRED,
+    SaveOptions,
+)
 from wagtail_graphql_write.writes.failures import NotFound, TreeViolation
 from wagtail_graphql_write.writes.forms import bind_form, check_input
+from wagtail_graphql_write.writes.guards import ensure_expected_revision, ensure_unlocked, lock_row
 from wagtail_graphql_write.writes.run import MutationContext, run_mutation
 from wagtail_graphql_write.writes.values import input_to_dict
-
-ACTION_DOC = "SAVE_DRAFT saves a new revision; PUBLISH also publishes it."
 
 
 def find_page(request: HttpRequest, reference: str, path: list[str]) -> Page:
@@ -82,7 +87,7 @@ def create_page(
     exposed: ExposedModel,
     parent_ref: str,
     payload: dict[str, Any],
-    action: SaveAction,
+    options: SaveOptions,
 ) -> Any:
     user = ctx.require_user()
     model = exposed.model
@@ -93,9 +98,7 @@ def create_page(
     form, binding = bind_form(gen.registry, exposed, payload, page, user, parent_page=parent)
     ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(model, "create")
-    result = action_class(
-        form.instance, parent, user=user, form=form, publish=action is SaveAction.PUBLISH
-    )
+    result = action_class(form.instance, parent, user=user, form=form, publish=options.publish)
     result.check()  # permission errors come before input errors
     check_input(form, binding, publish=result.publish)
     result.execute()
@@ -108,23 +111,19 @@ def update_page(
     exposed: ExposedModel,
     page_id: str,
     payload: dict[str, Any],
-    action: SaveAction,
+    options: SaveOptions,
 ) -> Any:
     user = ctx.require_user()
-    page: Any = (
-        exposed.model._default_manager.filter(pk=page_id).first()
-        if str(page_id).isdigit()
-        else None
-    )
-    if page is None:
-        raise NotFound(f"No {names.type_name(exposed.model)} has id {page_id!r}.", ["id"])
+    page = lock_row(exposed.model, page_id, ["id"])
+    ensure_expected_revision(page, options.expected_revision_id)
+    ensure_unlocked(page, user)
     latest = page.get_latest_revision_as_object()
     form, binding = bind_form(
         gen.registry, exposed, payload, latest, user, parent_page=page.get_parent()
     )
     ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(exposed.model, "edit")
-    result = action_class(form.instance, user=user, form=form, publish=action is SaveAction.PUBLISH)
+    result = action_class(form.instance, user=user, form=form, publish=options.publish)
     result.check()  # permission errors come before input errors
     check_input(form, binding, publish=result.publish)
     result.execute()
@@ -136,28 +135,24 @@ def _create_field(gen: TypeGenerator, exposed: ExposedModel) -> tuple[str, Straw
     object_type = gen.object_type(exposed.model)
     payload = payload_type(gen.names, mutation, "page", object_type, "The created page.")
 
-    def resolve(info: Info, parent: str, input: Any, action: SaveAction) -> Any:
+    def resolve(info: Info, parent: str, input: Any, action: SaveAction, dry_run: bool) -> Any:
+        options = SaveOptions(action=action, dry_run=dry_run)
         return run_mutation(
             info.context.request,
             payload,
             "page",
-            lambda ctx: create_page(ctx, gen, exposed, parent, input_to_dict(input), action),
+            lambda ctx: create_page(ctx, gen, exposed, parent, input_to_dict(input), options),
+            dry_run=dry_run,
         )
 
-    resolver = resolver_with_signature(
-        mutation,
-        resolve,
-        [
-            (
-                "parent",
-                argument(strawberry.ID, 'The parent page: an id, or a URL path like "/blog/".'),
-                inspect.Parameter.empty,
-            ),
-            ("input", gen.create_input(exposed.model), inspect.Parameter.empty),
-            ("action", argument(SaveAction, ACTION_DOC), SaveAction.SAVE_DRAFT),
-        ],
-        payload,
-    )
+    parent_doc = 'The parent page: an id, or a URL path like "/blog/".'
+    params = [
+        ("parent", argument(strawberry.ID, parent_doc), REQUIRED),
+        ("input", gen.create_input(exposed.model), REQUIRED),
+        ACTION,
+        DRY_RUN,
+    ]
+    resolver = resolver_with_signature(mutation, resolve, params, payload)
     description = (
         f"Create a {names.type_name(exposed.model)} under a parent page, as a draft or published."
     )
@@ -171,24 +166,31 @@ def _update_field(gen: TypeGenerator, exposed: ExposedModel) -> tuple[str, Straw
         gen.names, mutation, "page", object_type, "The page in its latest version."
     )
 
-    def resolve(info: Info, id: str, input: Any, action: SaveAction) -> Any:
+    def resolve(
+        info: Info,
+        id: str,
+        input: Any,
+        action: SaveAction,
+        expected_revision_id: Any,
+        dry_run: bool,
+    ) -> Any:
+        options = SaveOptions(action, expected_revision_id, dry_run)
         return run_mutation(
             info.context.request,
             payload,
             "page",
-            lambda ctx: update_page(ctx, gen, exposed, id, input_to_dict(input), action),
+            lambda ctx: update_page(ctx, gen, exposed, id, input_to_dict(input), options),
+            dry_run=dry_run,
         )
 
-    resolver = resolver_with_signature(
-        mutation,
-        resolve,
-        [
-            ("id", strawberry.ID, inspect.Parameter.empty),
-            ("input", gen.update_input(exposed.model), inspect.Parameter.empty),
-            ("action", argument(SaveAction, ACTION_DOC), SaveAction.SAVE_DRAFT),
-        ],
-        payload,
-    )
+    params = [
+        ("id", strawberry.ID, REQUIRED),
+        ("input", gen.update_input(exposed.model), REQUIRED),
+        ACTION,
+        EXPECTED_REVISION,
+        DRY_RUN,
+    ]
+    resolver = resolver_with_signature(mutation, resolve, params, payload)
     description = (
         f"Edit a {names.type_name(exposed.model)}: fields not sent keep their value. "
         "Every update is a new revision; a live page stays as published until PUBLISH."

@@ -41,11 +41,16 @@ def run_mutation(
     payload_class: type,
     object_field: str,
     work: Callable[[MutationContext], Any],
+    *,
+    dry_run: bool = False,
 ) -> Any:
     """Run ``work`` in a transaction; on an expected failure roll back and report it.
 
     ``work`` returns the object for the payload's ``object_field``. Any error means the
     whole transaction is rolled back, so a failed mutation never saves part of itself.
+    A dry run does all the work (every check, validation and action) and then rolls
+    back, so the payload shows exactly what would have been saved; ``on_commit``
+    callbacks (Wagtail's background tasks) never run for it.
     """
     context = MutationContext(request)
     with transaction.atomic():
@@ -57,4 +62,6 @@ def run_mutation(
             return payload_class(
                 **{object_field: None}, errors=errors, warnings=context.binding.warnings
             )
+        if dry_run:
+            transaction.set_rollback(True)
     return payload_class(**{object_field: result}, errors=[], warnings=context.binding.warnings)

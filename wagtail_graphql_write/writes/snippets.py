@@ -1,12 +1,12 @@
 """``create<Snippet>``, ``update<Snippet>`` and ``delete<Snippet>`` through Wagtail's actions.
 
 Snippets with ``DraftStateMixin`` take ``action: SaveAction`` like pages; plain
-snippets save directly, as in the admin.
+snippets save directly, as in the admin. Revisable snippets also take
+``expectedRevisionId``; lockable ones refuse writes while locked for the viewer.
 """
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import strawberry
@@ -17,31 +17,20 @@ from wagtail.actions import action_registry
 from wagtail.models import DraftStateMixin, RevisionMixin
 
 from wagtail_graphql_write.generation import names
-from wagtail_graphql_write.generation.common import SaveAction
 from wagtail_graphql_write.generation.generator import TypeGenerator
-from wagtail_graphql_write.generation.payloads import (
-    argument,
-    payload_type,
-    resolver_with_signature,
-)
+from wagtail_graphql_write.generation.payloads import payload_type, resolver_with_signature
 from wagtail_graphql_write.registry import ExposedModel
-from wagtail_graphql_write.writes.failures import NotFound
+from wagtail_graphql_write.writes.arguments import (
+    ACTION,
+    DRY_RUN,
+    EXPECTED_REVISION,
+    REQUIRED,
+    SaveOptions,
+)
 from wagtail_graphql_write.writes.forms import bind_form, check_input
-from wagtail_graphql_write.writes.pages import ACTION_DOC
+from wagtail_graphql_write.writes.guards import ensure_expected_revision, ensure_unlocked, lock_row
 from wagtail_graphql_write.writes.run import MutationContext, run_mutation
 from wagtail_graphql_write.writes.values import input_to_dict
-
-REQUIRED = inspect.Parameter.empty
-
-
-def get_snippet(model: type[Model], object_id: str) -> Model:
-    try:
-        instance = model._default_manager.filter(pk=object_id).first()
-    except (ValueError, TypeError):  # an id of the wrong shape for this primary key
-        instance = None
-    if instance is None:
-        raise NotFound(f"No {names.type_name(model)} has id {object_id!r}.", ["id"])
-    return instance
 
 
 def latest_snippet(instance: Model) -> Model:
@@ -51,8 +40,8 @@ def latest_snippet(instance: Model) -> Model:
     return fresh
 
 
-def _publish(exposed: ExposedModel, action: SaveAction | None) -> bool:
-    return action is SaveAction.PUBLISH and exposed.has_mixin(DraftStateMixin)
+def _publish(exposed: ExposedModel, options: SaveOptions) -> bool:
+    return options.publish and exposed.has_mixin(DraftStateMixin)
 
 
 def create_snippet(
@@ -60,14 +49,14 @@ def create_snippet(
     gen: TypeGenerator,
     exposed: ExposedModel,
     payload: dict[str, Any],
-    action: SaveAction | None,
+    options: SaveOptions,
 ) -> Model:
     user = ctx.require_user()
     instance = exposed.model()
     form, binding = bind_form(gen.registry, exposed, payload, instance, user)
     ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(exposed.model, "create")
-    result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, action))
+    result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, options))
     result.check()  # permission errors come before input errors
     check_input(form, binding, publish=result.publish)
     result.execute()
@@ -80,16 +69,21 @@ def update_snippet(
     exposed: ExposedModel,
     object_id: str,
     payload: dict[str, Any],
-    action: SaveAction | None,
+    options: SaveOptions,
 ) -> Model:
     user = ctx.require_user()
-    instance = get_snippet(exposed.model, object_id)
-    if isinstance(instance, RevisionMixin):
-        instance = instance.get_latest_revision_as_object()
-    form, binding = bind_form(gen.registry, exposed, payload, instance, user)
+    instance = lock_row(exposed.model, object_id, ["id"])
+    ensure_expected_revision(instance, options.expected_revision_id)
+    ensure_unlocked(instance, user)
+    editable = (
+        instance.get_latest_revision_as_object()
+        if isinstance(instance, RevisionMixin)
+        else instance
+    )
+    form, binding = bind_form(gen.registry, exposed, payload, editable, user)
     ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(exposed.model, "edit")
-    result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, action))
+    result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, options))
     result.check()  # permission errors come before input errors
     check_input(form, binding, publish=result.publish)
     result.execute()
@@ -98,19 +92,30 @@ def update_snippet(
 
 def delete_snippet(ctx: MutationContext, exposed: ExposedModel, object_id: str) -> str:
     user = ctx.require_user()
-    instance = get_snippet(exposed.model, object_id)
+    instance = lock_row(exposed.model, object_id, ["id"])
+    ensure_unlocked(instance, user)
     action_registry.get_action_class(exposed.model, "delete")(instance, user=user).execute()
     return str(object_id)
 
 
-def _action_parameter(exposed: ExposedModel) -> list[tuple[str, Any, Any]]:
-    if not exposed.has_mixin(DraftStateMixin):
-        return []
-    return [("action", argument(SaveAction, ACTION_DOC), SaveAction.SAVE_DRAFT)]
+def _save_parameters(exposed: ExposedModel, update: bool) -> list[tuple[str, Any, Any]]:
+    params: list[tuple[str, Any, Any]] = []
+    if exposed.has_mixin(DraftStateMixin):
+        params.append(ACTION)
+    if update and exposed.has_mixin(RevisionMixin):
+        params.append(EXPECTED_REVISION)
+    params.append(DRY_RUN)
+    return params
 
 
 def _mutation(name: str, resolver: Any, description: str) -> StrawberryField:
     return strawberry.mutation(resolver=resolver, name=name, description=description)
+
+
+def _options(kwargs: dict[str, Any]) -> SaveOptions:
+    return SaveOptions(
+        kwargs.get("action"), kwargs.get("expected_revision_id"), bool(kwargs.get("dry_run"))
+    )
 
 
 def _create_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
@@ -119,15 +124,20 @@ def _create_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
         gen.names, mutation, "snippet", gen.object_type(exposed.model), "The created snippet."
     )
 
-    def resolve(info: Info, input: Any, action: SaveAction | None = None) -> Any:
+    def resolve(info: Info, input: Any, **kwargs: Any) -> Any:
+        options = _options(kwargs)
         return run_mutation(
             info.context.request,
             payload,
             "snippet",
-            lambda ctx: create_snippet(ctx, gen, exposed, input_to_dict(input), action),
+            lambda ctx: create_snippet(ctx, gen, exposed, input_to_dict(input), options),
+            dry_run=options.dry_run,
         )
 
-    params = [("input", gen.create_input(exposed.model), REQUIRED), *_action_parameter(exposed)]
+    params = [
+        ("input", gen.create_input(exposed.model), REQUIRED),
+        *_save_parameters(exposed, update=False),
+    ]
     resolver = resolver_with_signature(mutation, resolve, params, payload)
     return _mutation(mutation, resolver, f"Create a {names.type_name(exposed.model)}.")
 
@@ -142,18 +152,20 @@ def _update_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
         "The snippet in its latest version.",
     )
 
-    def resolve(info: Info, id: str, input: Any, action: SaveAction | None = None) -> Any:
+    def resolve(info: Info, id: str, input: Any, **kwargs: Any) -> Any:
+        options = _options(kwargs)
         return run_mutation(
             info.context.request,
             payload,
             "snippet",
-            lambda ctx: update_snippet(ctx, gen, exposed, id, input_to_dict(input), action),
+            lambda ctx: update_snippet(ctx, gen, exposed, id, input_to_dict(input), options),
+            dry_run=options.dry_run,
         )
 
     params = [
         ("id", strawberry.ID, REQUIRED),
         ("input", gen.update_input(exposed.model), REQUIRED),
-        *_action_parameter(exposed),
+        *_save_parameters(exposed, update=True),
     ]
     resolver = resolver_with_signature(mutation, resolve, params, payload)
     return _mutation(

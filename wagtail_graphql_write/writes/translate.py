@@ -16,8 +16,10 @@ from wagtail.utils.forms import FormValidationError
 from wagtail_graphql_write.generation import errors as gql
 from wagtail_graphql_write.generation.names import field_name
 from wagtail_graphql_write.writes.failures import (
+    EditConflict,
     InvalidInput,
     InvalidInputs,
+    Locked,
     NotFound,
     TreeViolation,
     Unauthenticated,
@@ -122,6 +124,24 @@ def translate(
                 code=gql.ErrorCode.VALIDATION_FAILED,
                 path=exc.path,
                 validation_code=exc.code,
+            )
+        ]
+    if isinstance(exc, Locked):
+        return [
+            gql.LockedError(
+                message=str(exc),
+                code=gql.ErrorCode.LOCKED,
+                locked_by=exc.locked_by,
+                locked_at=exc.locked_at,
+            )
+        ]
+    if isinstance(exc, EditConflict):
+        return [
+            gql.EditConflictError(
+                message=str(exc),
+                code=gql.ErrorCode.EDIT_CONFLICT,
+                path=["expectedRevisionId"],
+                latest_revision=exc.latest_revision,
             )
         ]
     if isinstance(exc, NotFound):
