@@ -19,10 +19,13 @@ from wagtail_graphql_write.generation.names import FieldNameConverter
 from wagtail_graphql_write.generation.revisions import REVISION_TYPES
 from wagtail_graphql_write.limits import schema_extensions
 from wagtail_graphql_write.reads.pages import page_query_fields
+from wagtail_graphql_write.reads.revisions import revision_query_fields
 from wagtail_graphql_write.reads.snippets import snippet_query_fields
 from wagtail_graphql_write.reads.viewer import Viewer, resolve_viewer
 from wagtail_graphql_write.registry import Registry, SkippedField, build_registry
+from wagtail_graphql_write.writes.page_actions import page_action_mutations
 from wagtail_graphql_write.writes.pages import page_mutations
+from wagtail_graphql_write.writes.snippet_actions import snippet_action_mutations
 from wagtail_graphql_write.writes.snippets import snippet_mutations
 
 
@@ -50,8 +53,14 @@ def build_schema(registry: Registry | None = None) -> BuiltSchema:
         ),
         **page_query_fields(generator),
         **snippet_query_fields(generator),
+        **revision_query_fields(generator),
     }
-    mutation_fields = {**page_mutations(generator), **snippet_mutations(generator)}
+    mutation_fields = {
+        **page_mutations(generator),
+        **page_action_mutations(generator),
+        **snippet_mutations(generator),
+        **snippet_action_mutations(generator),
+    }
     generator.finish()
     query = _root_type("Query", query_fields)
     mutation = _root_type("Mutation", mutation_fields) if mutation_fields else None

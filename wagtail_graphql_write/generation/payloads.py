@@ -20,8 +20,13 @@ def payload_type(
     object_field: str,
     object_type: Any,
     object_description: str,
+    extra: dict[str, tuple[Any, str]] | None = None,
 ) -> type:
-    """``<Mutation>Payload { <object_field>: <object_type>, errors: [MutationError!]! }``."""
+    """``<Mutation>Payload { <object_field>: <object_type>, errors: [MutationError!]! }``.
+
+    ``extra`` adds nullable fields (python name -> (annotation, description)), e.g. the
+    ``revision`` a publish created; they default to null.
+    """
     name = registry.claim(names.payload_name(mutation), f"payload of {mutation}")
     namespace: dict[str, Any] = {
         "__annotations__": {
@@ -39,6 +44,9 @@ def payload_type(
             description="What the server changed in the input, e.g. rich text it sanitised.",
         ),
     }
+    for python_name, (annotation, description) in (extra or {}).items():
+        namespace["__annotations__"][python_name] = annotation | None
+        namespace[python_name] = strawberry.field(default=None, description=description)
     cls = type(name, (), namespace)
     return strawberry.type(cls, name=name, description=f"The result of `{mutation}`.")
 

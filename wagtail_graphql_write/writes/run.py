@@ -20,6 +20,8 @@ class MutationContext:
         self.request = request
         self.form: Any = None
         self.binding: FormBinding = FormBinding()
+        #: Extra payload fields the work sets on success, e.g. ``{"revision": rev}``.
+        self.extra: dict[str, Any] = {}
 
     def use_form(self, form: Any, binding: FormBinding) -> None:
         """Remember the bound form: its errors and the input warnings go in the payload."""
@@ -64,4 +66,6 @@ def run_mutation(
             )
         if dry_run:
             transaction.set_rollback(True)
-    return payload_class(**{object_field: result}, errors=[], warnings=context.binding.warnings)
+    return payload_class(
+        **{object_field: result}, **context.extra, errors=[], warnings=context.binding.warnings
+    )
