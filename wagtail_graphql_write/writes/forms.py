@@ -226,3 +226,13 @@ def check_input(form: Any, binding: FormBinding, publish: bool) -> None:
     if deferred:
         form.restore_required_fields()
     raise InvalidInputs(binding.notes.errors)
+
+
+def execute_with_form(ctx: Any, action: Any, form: Any, binding: FormBinding) -> Any:
+    """Run a create/edit action on a bound form, in the order the API promises:
+    permission errors first, then every input error at once, then the save.
+    """
+    ctx.use_form(form, binding)
+    action.check()
+    check_input(form, binding, publish=action.publish)
+    return action.execute()

@@ -34,7 +34,7 @@ from wagtail_graphql_write.writes.arguments import (
     SaveOptions,
 )
 from wagtail_graphql_write.writes.failures import NotFound, TreeViolation
-from wagtail_graphql_write.writes.forms import bind_form, check_input
+from wagtail_graphql_write.writes.forms import bind_form, execute_with_form
 from wagtail_graphql_write.writes.guards import ensure_expected_revision, ensure_unlocked, lock_row
 from wagtail_graphql_write.writes.run import MutationContext, run_mutation
 from wagtail_graphql_write.writes.values import input_to_dict
@@ -96,12 +96,9 @@ def create_page(
     page = model(owner=user, locale=parent.locale)
     _fill_slug(page, parent, payload)
     form, binding = bind_form(gen.registry, exposed, payload, page, user, parent_page=parent)
-    ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(model, "create")
     result = action_class(form.instance, parent, user=user, form=form, publish=options.publish)
-    result.check()  # permission errors come before input errors
-    check_input(form, binding, publish=result.publish)
-    result.execute()
+    execute_with_form(ctx, result, form, binding)
     return latest_version(result.instance)
 
 
@@ -121,12 +118,9 @@ def update_page(
     form, binding = bind_form(
         gen.registry, exposed, payload, latest, user, parent_page=page.get_parent()
     )
-    ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(exposed.model, "edit")
     result = action_class(form.instance, user=user, form=form, publish=options.publish)
-    result.check()  # permission errors come before input errors
-    check_input(form, binding, publish=result.publish)
-    result.execute()
+    execute_with_form(ctx, result, form, binding)
     return latest_version(page)
 
 

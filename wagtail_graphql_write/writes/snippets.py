@@ -27,7 +27,7 @@ from wagtail_graphql_write.writes.arguments import (
     REQUIRED,
     SaveOptions,
 )
-from wagtail_graphql_write.writes.forms import bind_form, check_input
+from wagtail_graphql_write.writes.forms import bind_form, execute_with_form
 from wagtail_graphql_write.writes.guards import ensure_expected_revision, ensure_unlocked, lock_row
 from wagtail_graphql_write.writes.run import MutationContext, run_mutation
 from wagtail_graphql_write.writes.values import input_to_dict
@@ -54,12 +54,9 @@ def create_snippet(
     user = ctx.require_user()
     instance = exposed.model()
     form, binding = bind_form(gen.registry, exposed, payload, instance, user)
-    ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(exposed.model, "create")
     result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, options))
-    result.check()  # permission errors come before input errors
-    check_input(form, binding, publish=result.publish)
-    result.execute()
+    execute_with_form(ctx, result, form, binding)
     return latest_snippet(result.instance)
 
 
@@ -81,12 +78,9 @@ def update_snippet(
         else instance
     )
     form, binding = bind_form(gen.registry, exposed, payload, editable, user)
-    ctx.use_form(form, binding)
     action_class = action_registry.get_action_class(exposed.model, "edit")
     result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, options))
-    result.check()  # permission errors come before input errors
-    check_input(form, binding, publish=result.publish)
-    result.execute()
+    execute_with_form(ctx, result, form, binding)
     return latest_snippet(instance)
 
 
