@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+# One pytest worker per core (pytest-xdist); each worker has its own test database.
+WORKERS="${TEST_WORKERS:-$(nproc 2>/dev/null || echo 2)}"
 status=0
 
 step() { printf '\n== %s\n' "$*"; }
@@ -20,7 +22,7 @@ step "mypy"
 $BIN/mypy
 
 step "tests on SQLite"
-$BIN/pytest -q
+$BIN/pytest -q -n "$WORKERS"
 
 step "schema generation over wagtail.test.testapp"
 $BIN/pytest -q tests/wagtail_testapp --ds=tests.wagtail_testapp.settings \
@@ -35,7 +37,7 @@ if ! pg_ready && [ -z "${DATABASE_URL:-}" ] && command -v pg_ctlcluster >/dev/nu
 fi
 if pg_ready; then
     step "tests on PostgreSQL ($pg_url)"
-    DATABASE_URL="$pg_url" $BIN/pytest -q || status=$?
+    DATABASE_URL="$pg_url" $BIN/pytest -q -n "$WORKERS" || status=$?
 else
     echo "PostgreSQL is not reachable at $pg_url: the PostgreSQL run did not happen."
     if [ "${CI:-}" = "true" ]; then status=1; fi

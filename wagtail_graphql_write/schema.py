@@ -17,16 +17,19 @@ from wagtail_graphql_write.generation.errors import ERROR_TYPES
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.names import FieldNameConverter
 from wagtail_graphql_write.generation.revisions import REVISION_TYPES
+from wagtail_graphql_write.generation.workflows import WORKFLOW_TYPES
 from wagtail_graphql_write.limits import schema_extensions
 from wagtail_graphql_write.reads.pages import page_query_fields
 from wagtail_graphql_write.reads.revisions import revision_query_fields
 from wagtail_graphql_write.reads.snippets import snippet_query_fields
 from wagtail_graphql_write.reads.viewer import Viewer, resolve_viewer
+from wagtail_graphql_write.reads.workflows import workflow_query_fields
 from wagtail_graphql_write.registry import Registry, SkippedField, build_registry
 from wagtail_graphql_write.writes.page_actions import page_action_mutations
 from wagtail_graphql_write.writes.pages import page_mutations
 from wagtail_graphql_write.writes.snippet_actions import snippet_action_mutations
 from wagtail_graphql_write.writes.snippets import snippet_mutations
+from wagtail_graphql_write.writes.workflows import workflow_mutations
 
 
 class BuiltSchema:
@@ -54,12 +57,14 @@ def build_schema(registry: Registry | None = None) -> BuiltSchema:
         **page_query_fields(generator),
         **snippet_query_fields(generator),
         **revision_query_fields(generator),
+        **workflow_query_fields(generator),
     }
     mutation_fields = {
         **page_mutations(generator),
         **page_action_mutations(generator),
         **snippet_mutations(generator),
         **snippet_action_mutations(generator),
+        **workflow_mutations(generator),
     }
     generator.finish()
     query = _root_type("Query", query_fields)
@@ -67,7 +72,13 @@ def build_schema(registry: Registry | None = None) -> BuiltSchema:
     schema = strawberry.Schema(
         query=query,
         mutation=mutation,
-        types=[*generator.all_object_types(), *ERROR_TYPES, *REVISION_TYPES, Viewer],
+        types=[
+            *generator.all_object_types(),
+            *ERROR_TYPES,
+            *REVISION_TYPES,
+            *WORKFLOW_TYPES,
+            Viewer,
+        ],
         config=StrawberryConfig(name_converter=FieldNameConverter()),
         extensions=schema_extensions(),
     )

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
-from django.db import connection
 from wagtail.models import Revision
 
 from blog.models import BlogPage, Person
-from tests.conftest import GraphQLClient
+from tests.concurrently import run_concurrently, skip_unless_postgres
 
 UPDATE = """
 mutation($id: ID!, $title: String!, $expected: ID) {
@@ -32,8 +30,32 @@ mutation($id: ID!, $expected: ID) {
 """
 
 
+PUBLISHING_UPDATE = """
+mutation($id: ID!, $title: String!, $expected: ID) {
+  updateBlogPage(id: $id, input: {title: $title}, action: PUBLISH, expectedRevisionId: $expected) {
+    page { id title }
+    errors { __typename code message path }
+  }
+}
+"""
+
+PUBLISH = """
+mutation($id: ID!, $expected: ID) {
+  publishPage(id: $id, expectedRevisionId: $expected) {
+    page { id }
+    revision { id }
+    errors { __typename code message path }
+  }
+}
+"""
+
+
 def _latest_title(page_id: int) -> str:
     return str(BlogPage.objects.get(pk=page_id).get_latest_revision_as_object().title)
+
+
+def _outcome(payload: dict[str, Any]) -> str:
+    return "ok" if payload["errors"] == [] else str(payload["errors"][0]["__typename"])
 
 
 def test_matching_expected_revision_saves(editor: Any, seeded: Any) -> None:
@@ -73,41 +95,107 @@ def test_snippet_update_checks_expected_revision(editor: Any, seeded: Any) -> No
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_writers_with_one_expected_revision_exactly_one_wins() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL row locks (SQLite serialises whole-database writes)")
+    skip_unless_postgres()
     from blog.seeding import seed_site
 
     seeded = seed_site()
     page = seeded.posts[0]
     expected = BlogPage.objects.get(pk=page.pk).latest_revision_id
-    barrier = threading.Barrier(2)
-    results: dict[str, Any] = {}
-
-    def write(title: str, token: str) -> None:
-        barrier.wait()
-        try:
-            client = GraphQLClient(token)
-            results[title] = client.execute(
-                UPDATE, {"id": page.pk, "title": title, "expected": expected}
-            )["updateBlogPage"]
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=write, args=(title, seeded.tokens[user]))
-        for title, user in (("From editor", "editor"), ("From admin", "admin"))
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    outcomes = sorted(
-        "ok" if r["errors"] == [] else r["errors"][0]["__typename"] for r in results.values()
-    )
+    results = {
+        title: data["updateBlogPage"]
+        for title, data in run_concurrently(
+            {
+                title: (
+                    seeded.tokens[user],
+                    UPDATE,
+                    {"id": page.pk, "title": title, "expected": expected},
+                )
+                for title, user in (("From editor", "editor"), ("From admin", "admin"))
+            }
+        ).items()
+    }
+    outcomes = sorted(_outcome(r) for r in results.values())
     assert outcomes == ["EditConflictError", "ok"]
     winner = next(t for t, r in results.items() if r["errors"] == [])
     assert _latest_title(page.pk) == winner
     # No lost update: exactly one new revision on top of the expected one.
     assert Revision.objects.filter(object_id=str(page.pk), pk__gt=expected).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_concurrent_publishing_updates_exactly_one_wins() -> None:
+    skip_unless_postgres()
+    from blog.seeding import seed_site
+
+    seeded = seed_site()
+    page = seeded.posts[0]
+    expected = BlogPage.objects.get(pk=page.pk).latest_revision_id
+    results = {
+        title: data["updateBlogPage"]
+        for title, data in run_concurrently(
+            {
+                title: (
+                    seeded.tokens[user],
+                    PUBLISHING_UPDATE,
+                    {"id": page.pk, "title": title, "expected": expected},
+                )
+                for title, user in (("From moderator", "moderator"), ("From admin", "admin"))
+            }
+        ).items()
+    }
+    outcomes = sorted(_outcome(r) for r in results.values())
+    assert outcomes == ["EditConflictError", "ok"], results
+    winner = next(t for t, r in results.items() if r["errors"] == [])
+    live = BlogPage.objects.get(pk=page.pk)
+    assert live.title == winner
+    new = Revision.objects.filter(object_id=str(page.pk), pk__gt=expected)
+    assert new.count() == 1
+    assert live.live_revision_id == live.latest_revision_id == new.get().pk
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_publish_with_expected_revision_never_publishes_an_unseen_revision() -> None:
+    skip_unless_postgres()
+    from blog.seeding import seed_site
+
+    seeded = seed_site()
+    page = seeded.posts[0]
+    live_title = BlogPage.objects.get(pk=page.pk).title
+    # The revision the publisher has read: a draft, so publishing it is visible.
+    draft = BlogPage.objects.get(pk=page.pk)
+    draft.title = "Seen draft"
+    seen = draft.save_revision(user=seeded.users["admin"]).pk
+    assert BlogPage.objects.get(pk=page.pk).live_revision_id != seen
+
+    results = run_concurrently(
+        {
+            "update": (
+                seeded.tokens["admin"],
+                UPDATE,
+                {"id": page.pk, "title": "Unseen", "expected": seen},
+            ),
+            "publish": (seeded.tokens["moderator"], PUBLISH, {"id": page.pk, "expected": seen}),
+        }
+    )
+    update = results["update"]["updateBlogPage"]
+    publish = results["publish"]["publishPage"]
+    live = BlogPage.objects.get(pk=page.pk)
+    # Whichever ran first, the draft save succeeds: publishing the latest revision
+    # adds no revision, so ``seen`` is still the latest when the update checks it.
+    assert update["errors"] == [], update
+    assert _latest_title(page.pk) == "Unseen"
+    assert live.title != "Unseen"
+    if _outcome(publish) == "ok":
+        # The publish ran first and published exactly the revision it had read.
+        assert publish["revision"] == {"id": str(seen)}
+        assert live.live_revision_id == seen
+        assert live.title == "Seen draft"
+    else:
+        # The update ran first: the publish saw a newer revision and did nothing.
+        assert _outcome(publish) == "EditConflictError", publish
+        assert live.live_revision_id != seen
+        assert live.title == live_title

@@ -23,6 +23,11 @@ class ContentVersion(enum.Enum):
 class SaveAction(enum.Enum):
     SAVE_DRAFT = strawberry.enum_value("save_draft", description="Save a new draft revision.")
     PUBLISH = strawberry.enum_value("publish", description="Save a revision and publish it.")
+    SUBMIT = strawberry.enum_value(
+        "submit",
+        description="Save a revision and submit it to the object's workflow, or resubmit it "
+        "if the workflow's reviewers requested changes (WorkflowMixin models only).",
+    )
 
 
 @strawberry.enum(name="RichTextFormat", description="Rich text output formats (Wagtail's).")

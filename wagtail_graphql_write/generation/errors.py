@@ -14,6 +14,7 @@ import strawberry
 
 from wagtail_graphql_write.generation.common import User
 from wagtail_graphql_write.generation.revisions import Revision
+from wagtail_graphql_write.generation.workflows import WorkflowState
 
 
 @strawberry.enum(name="ErrorCode", description="A stable, machine-readable error category.")
@@ -26,9 +27,19 @@ class ErrorCode(enum.Enum):
     EDIT_CONFLICT = "edit_conflict"
     PAGE_TYPE_NOT_ALLOWED = "page_type_not_allowed"
     MOVE_INTO_DESCENDANT = "move_into_descendant"
+    COPY_INTO_DESCENDANT = "copy_into_descendant"
     HAS_CHILDREN = "has_children"
     INVALID_TREE_OPERATION = "invalid_tree_operation"
     NOT_REVISABLE = "not_revisable"
+    NOT_SUPPORTED = "not_supported"
+    NOT_AN_ALIAS = "not_an_alias"
+    PARENT_NOT_TRANSLATED = "parent_not_translated"
+    ALREADY_TRANSLATED = "already_translated"
+    NO_WORKFLOW = "no_workflow"
+    WORKFLOW_IN_PROGRESS = "workflow_in_progress"
+    NOT_IN_MODERATION = "not_in_moderation"
+    WORKFLOW_STATE_INVALID = "workflow_state_invalid"
+    APPROVER_CANNOT_PUBLISH = "approver_cannot_publish"
 
 
 @strawberry.interface(
@@ -99,6 +110,19 @@ class EditConflictError(MutationError):
     latest_revision: Revision | None = strawberry.field(default=None)
 
 
+@strawberry.type(
+    name="WorkflowStateError",
+    description="The object's workflow is not in a state that allows this: no workflow is "
+    "configured (NO_WORKFLOW), one is already in progress (WORKFLOW_IN_PROGRESS), there is "
+    "nothing to review (NOT_IN_MODERATION), or the step does not fit the current status "
+    "(WORKFLOW_STATE_INVALID).",
+)
+class WorkflowStateError(MutationError):
+    workflow_state: WorkflowState | None = strawberry.field(
+        default=None, description="The object's current workflow state, if any."
+    )
+
+
 ERROR_TYPES: tuple[type, ...] = (
     ValidationError,
     PermissionDeniedError,
@@ -106,4 +130,5 @@ ERROR_TYPES: tuple[type, ...] = (
     TreeError,
     LockedError,
     EditConflictError,
+    WorkflowStateError,
 )

@@ -54,6 +54,7 @@ class TypeGenerator:
         self._inputs: dict[tuple[str, type[Model]], type] = {}
         self._enums: dict[tuple[type[Model], str], type[enum.Enum]] = {}
         self._pending: list[Callable[[], None]] = []
+        self._shared: dict[str, Any] = {}
         register_default_converters(self)
         self.blocks = BlockTypes(self)
         for hook in get_settings()["GENERATOR_HOOKS"]:
@@ -163,6 +164,16 @@ class TypeGenerator:
         )
         return common.make_enum(name, members, field.description)
 
+    def once(self, key: str, build: Callable[[], Any]) -> Any:
+        """``build()`` the first time ``key`` is asked for, the same object after that.
+
+        For types several parts of the schema share (the ``PageType`` enum), which
+        must exist once per schema because their GraphQL name can only be claimed once.
+        """
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
+
     def related_output_type(self, field: ExposedField) -> Any:
         """The GraphQL type a relation points to: a generated type, a built-in one, or ID."""
         target = field.related_model
@@ -211,7 +222,7 @@ def _shell(name: str, bases: tuple[type, ...]) -> type:
 
 
 def _object_bases(exposed: ExposedModel) -> tuple[type, ...]:
-    from wagtail.models import DraftStateMixin, LockableMixin
+    from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
     if exposed.role is ModelRole.PAGE:
         return (interfaces.Page,)
@@ -219,9 +230,13 @@ def _object_bases(exposed: ExposedModel) -> tuple[type, ...]:
         return ()
     bases: list[type] = [interfaces.Snippet]
     if exposed.has_mixin(DraftStateMixin):
-        bases.append(interfaces.DraftState)
+        bases.append(interfaces.DraftState)  # which implements Revisable
+    elif exposed.has_mixin(RevisionMixin):
+        bases.append(interfaces.Revisable)
     if exposed.has_mixin(LockableMixin):
         bases.append(interfaces.Lockable)
+    if exposed.has_mixin(WorkflowMixin):
+        bases.append(interfaces.Workflowable)
     return tuple(bases)
 
 

@@ -1,7 +1,9 @@
 """Interfaces every generated type implements: ``Page``, ``Snippet`` and Wagtail's mixins.
 
 Fields here read Wagtail's own attributes, so a generated type inherits them as they
-are and only adds its model's ``api_fields``.
+are and only adds its model's ``api_fields``. ``Revisable`` (RevisionMixin) lives in
+``revisions``; ``DraftState`` implements it, as DraftStateMixin requires RevisionMixin.
+``Workflowable`` (WorkflowMixin) lives in ``workflows``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,16 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from wagtail_graphql_write.access.permissions import page_permissions, snippet_permissions
+from wagtail_graphql_write.access.revisions import (
+    one_revision,
+    scheduled_revision,
+    visible_owner,
+)
 from wagtail_graphql_write.generation.common import User
+from wagtail_graphql_write.generation.permissions import PagePermissions, SnippetPermissions
+from wagtail_graphql_write.generation.revisions import Revisable, Revision
+from wagtail_graphql_write.generation.workflows import Workflowable
 
 
 def _pk(root: Any) -> strawberry.ID:
@@ -22,7 +33,7 @@ def _pk(root: Any) -> strawberry.ID:
 @strawberry.interface(
     name="DraftState", description="An object with a published version and drafts."
 )
-class DraftState:
+class DraftState(Revisable):
     live: bool = strawberry.field(description="Whether a version is published.")
     has_unpublished_changes: bool = strawberry.field(
         description="Whether the latest revision differs from the published content."
@@ -31,6 +42,18 @@ class DraftState:
     last_published_at: datetime | None
     go_live_at: datetime | None = strawberry.field(description="Scheduled publishing time.")
     expire_at: datetime | None = strawberry.field(description="Scheduled unpublishing time.")
+
+    @strawberry.field(description="The published revision; null when not live.")
+    def live_revision(root: Any, info: Info) -> Revision | None:  # noqa: N805
+        owner = visible_owner(info.context.request.user, root)
+        return one_revision(owner, owner.live_revision_id) if owner is not None else None
+
+    @strawberry.field(
+        description="The revision scheduled to go live (published with a future goLiveAt), if any."
+    )
+    def scheduled_revision(root: Any, info: Info) -> Revision | None:  # noqa: N805
+        owner = visible_owner(info.context.request.user, root)
+        return scheduled_revision(owner) if owner is not None else None
 
 
 @strawberry.interface(name="Lockable", description="An object that editors can lock.")
@@ -44,7 +67,7 @@ class Lockable:
 
 
 @strawberry.interface(name="Page", description="A Wagtail page of any type.")
-class Page(DraftState, Lockable):
+class Page(DraftState, Lockable, Workflowable):
     @strawberry.field(description="The page's id, as the admin shows it.")
     def id(root: Any) -> strawberry.ID:  # noqa: N805
         return _pk(root)
@@ -70,6 +93,10 @@ class Page(DraftState, Lockable):
     def locale(root: Any) -> str:  # noqa: N805
         return str(root.locale.language_code)
 
+    @strawberry.field(description="What the viewer may do to this page.")
+    def user_permissions(root: Any, info: Info) -> PagePermissions:  # noqa: N805
+        return page_permissions(info.context.request.user, root)
+
 
 @strawberry.interface(name="Snippet", description="A Wagtail snippet of any type.")
 class Snippet:
@@ -80,3 +107,7 @@ class Snippet:
     @strawberry.field(description="The snippet's string representation, as the admin shows it.")
     def display_title(root: Any) -> str:  # noqa: N805
         return str(root)
+
+    @strawberry.field(description="What the viewer may do to this snippet.")
+    def user_permissions(root: Any, info: Info) -> SnippetPermissions:  # noqa: N805
+        return snippet_permissions(info.context.request.user, root)

@@ -43,9 +43,23 @@ RESERVED = frozenset(
         "ErrorCode", "MutationError", "ValidationError", "PermissionDeniedError",
         "NotFoundError", "TreeError", "EditConflictError", "LockedError",
         "WorkflowStateError", "Revision", "StreamBlock", "RichTextInput", "Warning",
-        "ImageWithAlt",
+        "ImageWithAlt", "PagePosition",
+        "Revisable", "RevisionList", "RevisionOrder", "PageRevision", "SnippetRevision",
+        "PagePermissions", "SnippetPermissions",
+        "Workflowable", "Workflow", "WorkflowTask", "WorkflowTaskState", "WorkflowState",
+        "WorkflowStatus", "WorkflowTaskStatus", "WorkflowTaskProgress", "WorkflowTaskAction",
+        "WorkflowPermissions", "WorkflowTaskStateList", "ContentRef", "SnippetRef",
     }
 )  # fmt: skip
+
+#: Enums generated from the registry: one value per exposed page type, and one per
+#: snippet type that supports at least one snippet action (``publishSnippet`` ...).
+PAGE_TYPE_ENUM = "PageType"
+SNIPPET_TYPE_ENUM = "SnippetType"
+
+#: The ``target`` input of the workflow mutations (a page or a snippet).
+CONTENT_REF_INPUT = "ContentRef"
+SNIPPET_REF_INPUT = "SnippetRef"
 
 
 class SchemaNameCollision(ImproperlyConfigured):

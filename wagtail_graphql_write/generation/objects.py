@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import strawberry
+from strawberry.types import Info
 from wagtail.models import Page
 
+from wagtail_graphql_write.access.permissions import allowed_subpage_models
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.fields import OutputSpec, Unsupported
+from wagtail_graphql_write.generation.type_enums import enum_member, page_type_enum
 from wagtail_graphql_write.registry import ExposedModel, ModelRole
 
 if TYPE_CHECKING:
@@ -44,14 +47,45 @@ def _pk_spec() -> OutputSpec:
     )
 
 
+def _allowed_subpage_types_spec(gen: TypeGenerator) -> OutputSpec:
+    """``[PageType!]!``: what the viewer may create under the page, as the admin lists it.
+
+    On each page type rather than on ``interface Page``: the ``PageType`` enum is
+    generated per schema, and the interfaces are not.
+    """
+    page_type = page_type_enum(gen)
+
+    def resolve(root: Any, info: Info) -> list[Any]:
+        models = allowed_subpage_models(info.context.request.user, root)
+        members = (enum_member(page_type, model) for model in models)
+        return [member for member in members if member is not None]
+
+    return OutputSpec(list[page_type], resolve)  # type: ignore[valid-type]
+
+
+def _extra_fields(gen: TypeGenerator, exposed: ExposedModel) -> dict[str, OutputSpec]:
+    """Fields a type gets besides its model's: ``id`` on child rows, page type facts."""
+    if exposed.role is ModelRole.CHILD:
+        return {"id": _pk_spec()}
+    if exposed.role is ModelRole.PAGE:
+        return {"allowed_subpage_types": _allowed_subpage_types_spec(gen)}
+    return {}
+
+
+_EXTRA_DESCRIPTIONS = {
+    "allowed_subpage_types": "Page types the viewer may create under this page now "
+    "(its subpage_types rules, max_count and the viewer's add permission).",
+}
+
+
 def populate_object_type(gen: TypeGenerator, exposed: ExposedModel, shell: type) -> None:
     """Add one GraphQL field per readable model field the converters can map."""
     taken = inherited_field_names(shell)
     graphql_names = {names.field_name(n) for n in taken}
-    if exposed.role is ModelRole.CHILD:
-        add_field(shell, "id", _pk_spec(), None)
-        taken.add("id")
-        graphql_names.add("id")
+    for python_name, extra in _extra_fields(gen, exposed).items():
+        add_field(shell, python_name, extra, _EXTRA_DESCRIPTIONS.get(python_name))
+        taken.add(python_name)
+        graphql_names.add(names.field_name(python_name))
     for field in exposed.readable_fields:
         if field.name in taken or field.name == "pk":
             continue

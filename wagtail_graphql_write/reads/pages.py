@@ -1,4 +1,4 @@
-"""``page``, ``pages`` and the ``PageType`` filter enum."""
+"""``page`` and ``pages`` (the ``PageType`` filter enum is in ``generation.type_enums``)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ from wagtail_graphql_write.access.pages import (
     readable_pages,
 )
 from wagtail_graphql_write.conf import get_settings
-from wagtail_graphql_write.generation import interfaces, names
-from wagtail_graphql_write.generation.common import ContentVersion, make_enum
+from wagtail_graphql_write.generation import interfaces
+from wagtail_graphql_write.generation.common import ContentVersion
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.payloads import argument, resolver_with_signature
+from wagtail_graphql_write.generation.type_enums import page_type_enum
 from wagtail_graphql_write.reads.prefetch import prefetch_selected
 from wagtail_graphql_write.reads.versions import latest_versions
 
@@ -32,13 +33,6 @@ VERSION_DOC = "LIVE (published) or LATEST (the working draft; needs edit permiss
 class PageList:
     items: list[interfaces.Page]
     total_count: int = strawberry.field(description="How many pages match, ignoring paging.")
-
-
-def page_type_enum(gen: TypeGenerator) -> type[enum.Enum]:
-    """``enum PageType``: one value per exposed page type, for the ``type`` filter."""
-    members = {names.type_enum_value(e.model): e.model._meta.label for e in gen.registry.pages}
-    name = gen.names.claim("PageType", "the page type filter enum", builtin=True)
-    return make_enum(name, members, "A page type, for filtering page lists.")
 
 
 def resolve_page(info: Info, id: str | None, path: str | None, version: ContentVersion) -> Any:

@@ -30,8 +30,19 @@ from wagtail_graphql_write.registry.models import (
     SkippedField,
 )
 
-#: Wagtail's own page fields that every page type accepts, as in API v3.
-BASE_PAGE_FIELDS = ("title", "slug", "seo_title", "search_description", "show_in_menus")
+#: Wagtail's own page fields that every page type accepts: API v3's, plus the
+#: scheduling fields of the admin's "Publishing" panel (``PublishingPanel`` in
+#: ``Page.settings_panels``), which the page form validates (go-live before expiry,
+#: expiry in the future).
+BASE_PAGE_FIELDS = (
+    "title",
+    "slug",
+    "seo_title",
+    "search_description",
+    "show_in_menus",
+    "go_live_at",
+    "expire_at",
+)
 
 
 class _Skip(Exception):

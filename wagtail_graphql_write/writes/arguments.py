@@ -10,12 +10,26 @@ import strawberry
 
 from wagtail_graphql_write.generation.common import SaveAction
 from wagtail_graphql_write.generation.payloads import argument
+from wagtail_graphql_write.generation.workflows import WorkflowState
 
 REQUIRED = inspect.Parameter.empty
 
 ACTION = (
     "action",
-    argument(SaveAction, "SAVE_DRAFT saves a new revision; PUBLISH also publishes it."),
+    argument(
+        SaveAction,
+        "SAVE_DRAFT saves a new revision; PUBLISH also publishes it; SUBMIT also submits "
+        "it for moderation.",
+    ),
+    SaveAction.SAVE_DRAFT,
+)
+REVERT_ACTION = (
+    "action",
+    argument(
+        SaveAction,
+        "SAVE_DRAFT makes it the latest draft; PUBLISH also publishes it. SUBMIT is not "
+        "supported here (the admin has no such button): revert, then startWorkflow.",
+    ),
     SaveAction.SAVE_DRAFT,
 )
 DRY_RUN = (
@@ -33,6 +47,11 @@ EXPECTED_REVISION = (
     None,
 )
 
+#: The extra payload field of create/update mutations that can submit (action: SUBMIT).
+SUBMITTED_STATE = {
+    "workflow_state": (WorkflowState, "The workflow state, when the action was SUBMIT."),
+}
+
 
 @dataclass(frozen=True)
 class SaveOptions:
@@ -45,3 +64,18 @@ class SaveOptions:
     @property
     def publish(self) -> bool:
         return self.action is SaveAction.PUBLISH
+
+    @property
+    def submit(self) -> bool:
+        return self.action is SaveAction.SUBMIT
+
+    @property
+    def validates_fully(self) -> bool:
+        """Drafts may be incomplete; what is published or submitted may not (the admin)."""
+        return self.publish or self.submit
+
+    @property
+    def clean(self) -> bool | None:
+        """The actions' ``clean``: a submitted draft is validated whole, as the admin's
+        "Submit" does; otherwise the action's own default (clean unless a draft)."""
+        return True if self.submit else None

@@ -48,6 +48,14 @@ class InvalidInputs(Exception):
         self.errors = errors
 
 
+class NotSupported(Exception):
+    """The object's type cannot do this (a snippet action its model has no mixin for)."""
+
+    def __init__(self, message: str, path: Sequence[str]) -> None:
+        super().__init__(message)
+        self.path = list(path)
+
+
 class TreeViolation(Exception):
     """The page tree forbids the operation (page type rules and the like)."""
 
@@ -75,3 +83,30 @@ class EditConflict(Exception):
             f"(latest is {getattr(latest_revision, 'pk', None)}); nothing was saved."
         )
         self.latest_revision = latest_revision
+
+
+class WorkflowStateFailure(Exception):
+    """The object's workflow does not allow the step (see ``WorkflowStateError`` codes)."""
+
+    def __init__(
+        self, message: str, code: str, path: Sequence[str] = ("target",), state: Any = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.path = list(path)
+        self.state = state
+
+
+class ApproverCannotPublish(PermissionDenied):
+    """Approving the last task publishes, and the approver may not publish.
+
+    Wagtail raises its publish permission error from inside the approval and rolls the
+    approval back; this names the situation instead of a bare "permission denied".
+    """
+
+    def __init__(self, label: str) -> None:
+        super().__init__(
+            f"Approving this task is the workflow's last step, which publishes {label}, and "
+            "you do not have permission to publish it. Nothing was changed: ask someone "
+            "who may publish to approve, or change the workflow's tasks."
+        )

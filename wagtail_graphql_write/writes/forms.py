@@ -25,6 +25,7 @@ from taggit.models import Tag
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.panels import get_edit_handler, get_form_for_model
 from wagtail.blocks.base import BlockField
+from wagtail.utils.forms import FormValidationError
 
 from wagtail_graphql_write.generation.names import field_name
 from wagtail_graphql_write.generation.rich_text import Warning as GqlWarning
@@ -228,11 +229,19 @@ def check_input(form: Any, binding: FormBinding, publish: bool) -> None:
     raise InvalidInputs(binding.notes.errors)
 
 
-def execute_with_form(ctx: Any, action: Any, form: Any, binding: FormBinding) -> Any:
+def execute_with_form(
+    ctx: Any, action: Any, form: Any, binding: FormBinding, *, strict: bool = False
+) -> Any:
     """Run a create/edit action on a bound form, in the order the API promises:
     permission errors first, then every input error at once, then the save.
+
+    ``strict`` validates required fields even though the action saves a draft: the
+    admin's "Submit for moderation" saves a draft, but only a complete one.
     """
     ctx.use_form(form, binding)
     action.check()
-    check_input(form, binding, publish=action.publish)
+    strict = strict or action.publish
+    check_input(form, binding, publish=strict)
+    if strict and not form.is_valid():
+        raise FormValidationError.from_form(form)
     return action.execute()

@@ -7,13 +7,14 @@ published); these guards run before every write to a lockable object, and turn
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Model
 from django.utils.html import strip_tags
 from wagtail.models import LockableMixin, Revision, RevisionMixin
 
-from wagtail_graphql_write.writes.failures import EditConflict, Locked, NotFound
+from wagtail_graphql_write.generation.common import SaveAction
+from wagtail_graphql_write.writes.failures import EditConflict, Locked, NotFound, NotSupported
 
 
 def ensure_unlocked(obj: Any, user: Any) -> None:
@@ -29,6 +30,20 @@ def ensure_unlocked(obj: Any, user: Any) -> None:
     raise Locked(message, locked_by=locked_by, locked_at=locked_at)
 
 
+def _base_model(model: type[Model]) -> type[Model]:
+    """The topmost table of a multi-table model (``Page`` for every page type).
+
+    Every mutation locks the same row first, whatever class it starts from: locking
+    ``BlogPage`` would lock its own row and the ``wagtailcore_page`` row in one
+    statement, in no set order, and deadlock against a mutation that locked the page
+    row and then saves the ``BlogPage`` row.
+    """
+    parents = [parent for parent in model._meta.get_parent_list() if not parent._meta.proxy]
+    if parents:
+        return parents[-1]
+    return model._meta.concrete_model or model
+
+
 def lock_row(model: type[Model], pk: Any, path: list[str]) -> Any:
     """Fetch the object with its row locked until the transaction ends.
 
@@ -36,9 +51,9 @@ def lock_row(model: type[Model], pk: Any, path: list[str]) -> Any:
     the second sees the first one's revision and gets ``EditConflict``. (SQLite locks
     the whole database for writes instead, with the same effect.)
     """
-    concrete = model._meta.concrete_model or model
+    base = _base_model(model)
     try:
-        found = concrete._default_manager.select_for_update().filter(pk=pk).first()
+        found = base._default_manager.select_for_update().filter(pk=pk).first()
     except (ValueError, TypeError):
         found = None
     if found is None:
@@ -56,3 +71,22 @@ def ensure_expected_revision(obj: Any, expected: Any) -> None:
     if str(obj.latest_revision_id) != str(expected):
         latest = Revision.objects.filter(pk=obj.latest_revision_id).first()
         raise EditConflict(latest)
+
+
+def refuse_submit(action: SaveAction | None, what: str) -> None:
+    """Reverting has no "Submit" in the admin; say so instead of silently saving a draft."""
+    if action is SaveAction.SUBMIT:
+        raise NotSupported(
+            f"{what} cannot be submitted for moderation: revert with SAVE_DRAFT, then "
+            "call startWorkflow.",
+            ["action"],
+        )
+
+
+def revision_of(obj: Any, revision_id: Any, label: str) -> Revision:
+    """One of ``obj``'s revisions; another object's revision id is simply not found."""
+    text = str(revision_id)
+    found = obj.revisions.filter(pk=text).first() if text.isdigit() else None
+    if found is None:
+        raise NotFound(f"{label} has no revision {revision_id!r}.", ["revisionId"])
+    return cast(Revision, found)

@@ -26,11 +26,13 @@ from wagtail_graphql_write.generation.payloads import (
     resolver_with_signature,
 )
 from wagtail_graphql_write.registry import ExposedModel
+from wagtail_graphql_write.writes import workflow_steps
 from wagtail_graphql_write.writes.arguments import (
     ACTION,
     DRY_RUN,
     EXPECTED_REVISION,
     REQUIRED,
+    SUBMITTED_STATE,
     SaveOptions,
 )
 from wagtail_graphql_write.writes.failures import NotFound, TreeViolation
@@ -94,11 +96,19 @@ def create_page(
     parent = find_page(ctx.request, parent_ref, ["parent"])
     _check_can_create(user, model, parent)
     page = model(owner=user, locale=parent.locale)
+    if options.submit:  # a new page is moderated by its parent's workflow, as in the admin
+        workflow_steps.assigned_workflow(parent, ["action"])
     _fill_slug(page, parent, payload)
     form, binding = bind_form(gen.registry, exposed, payload, page, user, parent_page=parent)
     action_class = action_registry.get_action_class(model, "create")
-    result = action_class(form.instance, parent, user=user, form=form, publish=options.publish)
-    execute_with_form(ctx, result, form, binding)
+    result = action_class(
+        form.instance, parent, user=user, form=form, publish=options.publish, clean=options.clean
+    )
+    execute_with_form(ctx, result, form, binding, strict=options.validates_fully)
+    if options.submit:
+        ctx.extra["workflow_state"] = workflow_steps.submit_after_save(
+            user, result.instance, ["action"]
+        )
     return latest_version(result.instance)
 
 
@@ -114,20 +124,28 @@ def update_page(
     page = lock_row(exposed.model, page_id, ["id"])
     ensure_expected_revision(page, options.expected_revision_id)
     ensure_unlocked(page, user)
+    if options.submit:
+        workflow_steps.check_submit_after_save(user, page, ["action"])
     latest = page.get_latest_revision_as_object()
     form, binding = bind_form(
         gen.registry, exposed, payload, latest, user, parent_page=page.get_parent()
     )
     action_class = action_registry.get_action_class(exposed.model, "edit")
-    result = action_class(form.instance, user=user, form=form, publish=options.publish)
-    execute_with_form(ctx, result, form, binding)
+    result = action_class(
+        form.instance, user=user, form=form, publish=options.publish, clean=options.clean
+    )
+    execute_with_form(ctx, result, form, binding, strict=options.validates_fully)
+    if options.submit:
+        ctx.extra["workflow_state"] = workflow_steps.submit_after_save(user, page, ["action"])
     return latest_version(page)
 
 
 def _create_field(gen: TypeGenerator, exposed: ExposedModel) -> tuple[str, StrawberryField]:
     mutation = names.mutation_name("create", exposed.model)
     object_type = gen.object_type(exposed.model)
-    payload = payload_type(gen.names, mutation, "page", object_type, "The created page.")
+    payload = payload_type(
+        gen.names, mutation, "page", object_type, "The created page.", SUBMITTED_STATE
+    )
 
     def resolve(info: Info, parent: str, input: Any, action: SaveAction, dry_run: bool) -> Any:
         options = SaveOptions(action=action, dry_run=dry_run)
@@ -157,7 +175,7 @@ def _update_field(gen: TypeGenerator, exposed: ExposedModel) -> tuple[str, Straw
     mutation = names.mutation_name("update", exposed.model)
     object_type = gen.object_type(exposed.model)
     payload = payload_type(
-        gen.names, mutation, "page", object_type, "The page in its latest version."
+        gen.names, mutation, "page", object_type, "The page in its latest version.", SUBMITTED_STATE
     )
 
     def resolve(

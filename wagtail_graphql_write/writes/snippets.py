@@ -14,19 +14,22 @@ from django.db.models import Model
 from strawberry.types import Info
 from strawberry.types.field import StrawberryField
 from wagtail.actions import action_registry
-from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.payloads import payload_type, resolver_with_signature
 from wagtail_graphql_write.registry import ExposedModel
+from wagtail_graphql_write.writes import workflow_steps
 from wagtail_graphql_write.writes.arguments import (
     ACTION,
     DRY_RUN,
     EXPECTED_REVISION,
     REQUIRED,
+    SUBMITTED_STATE,
     SaveOptions,
 )
+from wagtail_graphql_write.writes.failures import NotSupported
 from wagtail_graphql_write.writes.forms import bind_form, execute_with_form
 from wagtail_graphql_write.writes.guards import ensure_expected_revision, ensure_unlocked, lock_row
 from wagtail_graphql_write.writes.run import MutationContext, run_mutation
@@ -44,6 +47,28 @@ def _publish(exposed: ExposedModel, options: SaveOptions) -> bool:
     return options.publish and exposed.has_mixin(DraftStateMixin)
 
 
+def _check_submit(exposed: ExposedModel, options: SaveOptions, instance: Model, user: Any) -> None:
+    """``action: SUBMIT`` needs WorkflowMixin, an assigned workflow, none in progress."""
+    if not options.submit:
+        return
+    if not exposed.has_mixin(WorkflowMixin):
+        raise NotSupported(
+            f"{names.type_name(exposed.model)} snippets have no workflows (WorkflowMixin): "
+            "use SAVE_DRAFT or PUBLISH.",
+            ["action"],
+        )
+    if instance.pk is None:
+        workflow_steps.assigned_workflow(instance, ["action"])
+    else:
+        workflow_steps.check_submit_after_save(user, instance, ["action"])
+
+
+def _submit(ctx: MutationContext, options: SaveOptions, instance: Model, user: Any) -> None:
+    if options.submit:
+        state = workflow_steps.submit_after_save(user, instance, ["action"])
+        ctx.extra["workflow_state"] = state
+
+
 def create_snippet(
     ctx: MutationContext,
     gen: TypeGenerator,
@@ -53,10 +78,18 @@ def create_snippet(
 ) -> Model:
     user = ctx.require_user()
     instance = exposed.model()
+    _check_submit(exposed, options, instance, user)
     form, binding = bind_form(gen.registry, exposed, payload, instance, user)
     action_class = action_registry.get_action_class(exposed.model, "create")
-    result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, options))
-    execute_with_form(ctx, result, form, binding)
+    result = action_class(
+        form.instance,
+        user=user,
+        form=form,
+        publish=_publish(exposed, options),
+        clean=options.clean,
+    )
+    execute_with_form(ctx, result, form, binding, strict=options.validates_fully)
+    _submit(ctx, options, result.instance, user)
     return latest_snippet(result.instance)
 
 
@@ -72,6 +105,7 @@ def update_snippet(
     instance = lock_row(exposed.model, object_id, ["id"])
     ensure_expected_revision(instance, options.expected_revision_id)
     ensure_unlocked(instance, user)
+    _check_submit(exposed, options, instance, user)
     editable = (
         instance.get_latest_revision_as_object()
         if isinstance(instance, RevisionMixin)
@@ -79,8 +113,15 @@ def update_snippet(
     )
     form, binding = bind_form(gen.registry, exposed, payload, editable, user)
     action_class = action_registry.get_action_class(exposed.model, "edit")
-    result = action_class(form.instance, user=user, form=form, publish=_publish(exposed, options))
-    execute_with_form(ctx, result, form, binding)
+    result = action_class(
+        form.instance,
+        user=user,
+        form=form,
+        publish=_publish(exposed, options),
+        clean=options.clean,
+    )
+    execute_with_form(ctx, result, form, binding, strict=options.validates_fully)
+    _submit(ctx, options, instance, user)
     return latest_snippet(instance)
 
 
@@ -102,6 +143,10 @@ def _save_parameters(exposed: ExposedModel, update: bool) -> list[tuple[str, Any
     return params
 
 
+def _submitted_state(exposed: ExposedModel) -> dict[str, tuple[Any, str]] | None:
+    return SUBMITTED_STATE if exposed.has_mixin(WorkflowMixin) else None
+
+
 def _mutation(name: str, resolver: Any, description: str) -> StrawberryField:
     return strawberry.mutation(resolver=resolver, name=name, description=description)
 
@@ -115,7 +160,12 @@ def _options(kwargs: dict[str, Any]) -> SaveOptions:
 def _create_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
     mutation = names.mutation_name("create", exposed.model)
     payload = payload_type(
-        gen.names, mutation, "snippet", gen.object_type(exposed.model), "The created snippet."
+        gen.names,
+        mutation,
+        "snippet",
+        gen.object_type(exposed.model),
+        "The created snippet.",
+        _submitted_state(exposed),
     )
 
     def resolve(info: Info, input: Any, **kwargs: Any) -> Any:
@@ -144,6 +194,7 @@ def _update_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
         "snippet",
         gen.object_type(exposed.model),
         "The snippet in its latest version.",
+        _submitted_state(exposed),
     )
 
     def resolve(info: Info, id: str, input: Any, **kwargs: Any) -> Any:

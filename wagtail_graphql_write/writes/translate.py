@@ -11,23 +11,41 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from wagtail.actions.convert_alias import ConvertAliasPageError
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
+from wagtail.actions.copy_page import CopyPageIntegrityError
+from wagtail.actions.create_alias import CreatePageAliasIntegrityError
+from wagtail.actions.revert_to_page_revision import RevertToPageRevisionError
 from wagtail.utils.forms import FormValidationError
 
 from wagtail_graphql_write.generation import errors as gql
 from wagtail_graphql_write.generation.names import field_name
 from wagtail_graphql_write.writes.failures import (
+    ApproverCannotPublish,
     EditConflict,
     InvalidInput,
     InvalidInputs,
     Locked,
     NotFound,
+    NotSupported,
     TreeViolation,
     Unauthenticated,
+    WorkflowStateFailure,
 )
 from wagtail_graphql_write.writes.form_errors import form_errors
 
 #: Form-field path part -> GraphQL path part; "__all__" (non-field errors) is dropped.
 NON_FIELD = "__all__"
+
+#: Wagtail's page-action exceptions that mean "the tree does not allow it" (not a bug
+#: and not a permission): exception class -> (error code, argument the error points at).
+WAGTAIL_TREE_ERRORS: tuple[tuple[type[Exception], gql.ErrorCode, list[str]], ...] = (
+    (CopyPageIntegrityError, gql.ErrorCode.COPY_INTO_DESCENDANT, ["destination"]),
+    (CreatePageAliasIntegrityError, gql.ErrorCode.COPY_INTO_DESCENDANT, ["destination"]),
+    (ConvertAliasPageError, gql.ErrorCode.NOT_AN_ALIAS, ["id"]),
+    (ParentNotTranslatedError, gql.ErrorCode.PARENT_NOT_TRANSLATED, ["id"]),
+    (RevertToPageRevisionError, gql.ErrorCode.NOT_REVISABLE, ["id"]),
+)
 
 
 def _input_path(
@@ -109,6 +127,10 @@ def translate(
         return _django_errors(exc, root)
     if isinstance(exc, Unauthenticated):
         return [gql.PermissionDeniedError(message=str(exc), code=gql.ErrorCode.UNAUTHENTICATED)]
+    if isinstance(exc, ApproverCannotPublish):
+        return [
+            gql.PermissionDeniedError(message=str(exc), code=gql.ErrorCode.APPROVER_CANNOT_PUBLISH)
+        ]
     if isinstance(exc, PermissionDenied):
         message = str(exc) or "You do not have permission to do this."
         return [gql.PermissionDeniedError(message=message, code=gql.ErrorCode.PERMISSION_DENIED)]
@@ -146,6 +168,27 @@ def translate(
         ]
     if isinstance(exc, NotFound):
         return [gql.NotFoundError(message=str(exc), code=gql.ErrorCode.NOT_FOUND, path=exc.path)]
+    if isinstance(exc, NotSupported):
+        return [
+            gql.ValidationError(
+                message=str(exc),
+                code=gql.ErrorCode.NOT_SUPPORTED,
+                path=exc.path,
+                validation_code="not_supported",
+            )
+        ]
+    if isinstance(exc, WorkflowStateFailure):
+        return [
+            gql.WorkflowStateError(
+                message=str(exc),
+                code=gql.ErrorCode(exc.code),
+                path=exc.path,
+                workflow_state=exc.state,
+            )
+        ]
     if isinstance(exc, TreeViolation):
         return [gql.TreeError(message=str(exc), code=gql.ErrorCode(exc.code), path=exc.path)]
+    for wagtail_class, code, path in WAGTAIL_TREE_ERRORS:
+        if isinstance(exc, wagtail_class):
+            return [gql.TreeError(message=str(exc), code=code, path=list(path))]
     raise exc
