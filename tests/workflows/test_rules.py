@@ -279,3 +279,23 @@ def test_revert_cannot_submit(editor: Any, seeded: Any) -> None:
     payload = editor.execute(document, {"id": page.pk, "revision": revision})["revertPage"]
     assert payload["errors"] == [{"code": "NOT_SUPPORTED", "path": ["action"]}]
     assert workflow_counts() == before
+
+
+def test_a_dry_run_submit_checks_but_does_not_start_the_workflow(
+    editor: Any, seeded: Any, mailoutbox: Any
+) -> None:
+    document = """
+    mutation($id: ID!) {
+      updateBlogPage(id: $id, input: {title: "Tried"}, action: SUBMIT, dryRun: true) {
+        page { title } workflowState { status } errors { code }
+      }
+    }
+    """
+    before = workflow_counts()
+    payload = editor.execute(document, {"id": seeded.posts[2].pk})["updateBlogPage"]
+    assert payload == {"page": {"title": "Tried"}, "workflowState": None, "errors": []}
+    assert workflow_counts() == before
+    assert mailoutbox == []
+    real = editor.execute(document.replace(", dryRun: true", ""), {"id": seeded.posts[2].pk})
+    assert real["updateBlogPage"]["workflowState"] == {"status": "IN_PROGRESS"}
+    assert mailoutbox  # the reviewers were told about the real submission only

@@ -70,6 +70,16 @@ class SaveOptions:
         return self.action is SaveAction.SUBMIT
 
     @property
+    def submits_now(self) -> bool:
+        """SUBMIT, except in a dry run: the checks run, but the workflow is not started.
+
+        Wagtail sends a workflow's notification emails as soon as it starts, not when
+        the transaction commits, so a dry run that started one would email reviewers
+        about a submission that never happened.
+        """
+        return self.submit and not self.dry_run
+
+    @property
     def validates_fully(self) -> bool:
         """Drafts may be incomplete; what is published or submitted may not (the admin)."""
         return self.publish or self.submit

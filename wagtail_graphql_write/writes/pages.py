@@ -105,7 +105,7 @@ def create_page(
         form.instance, parent, user=user, form=form, publish=options.publish, clean=options.clean
     )
     execute_with_form(ctx, result, form, binding, strict=options.validates_fully)
-    if options.submit:
+    if options.submits_now:
         ctx.extra["workflow_state"] = workflow_steps.submit_after_save(
             user, result.instance, ["action"]
         )
@@ -135,7 +135,7 @@ def update_page(
         form.instance, user=user, form=form, publish=options.publish, clean=options.clean
     )
     execute_with_form(ctx, result, form, binding, strict=options.validates_fully)
-    if options.submit:
+    if options.submits_now:
         ctx.extra["workflow_state"] = workflow_steps.submit_after_save(user, page, ["action"])
     return latest_version(page)
 

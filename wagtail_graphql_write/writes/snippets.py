@@ -64,7 +64,7 @@ def _check_submit(exposed: ExposedModel, options: SaveOptions, instance: Model, 
 
 
 def _submit(ctx: MutationContext, options: SaveOptions, instance: Model, user: Any) -> None:
-    if options.submit:
+    if options.submits_now:
         state = workflow_steps.submit_after_save(user, instance, ["action"])
         ctx.extra["workflow_state"] = state
 

@@ -48,7 +48,7 @@ MANAGE_WORKFLOWS = ("wagtailcore.add_workflow", "wagtailcore.change_workflow")
 
 def label(obj: Model) -> str:
     kind = "page" if isinstance(obj, Page) else names.type_name(type(obj))
-    return f"{kind} {obj.pk}"
+    return f"{kind} {obj.pk}" if obj.pk is not None else f"a new {kind}"
 
 
 def active_state(obj: Model) -> WorkflowState | None:
