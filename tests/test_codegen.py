@@ -7,7 +7,8 @@ The test prints the schema as it is now, generates types from it for
 kind of the blog body), and runs ``tsc --noEmit`` over ``usage.ts``, which builds the
 mutation's variables with one block of every kind, reads every block kind of the result,
 and holds deliberately wrong inputs under ``@ts-expect-error`` so that tsc must really
-check them.
+check them; and over ``usage-workflows.ts`` for ``documents/approveWorkflowTask.graphql``
+(the ``ContentRef`` @oneOf target, the workflow payload and its typed errors).
 
 Node.js and npm are requirements of the test command: without them this test fails, it
 does not skip. ``npm ci`` runs only when ``node_modules`` is missing or older than

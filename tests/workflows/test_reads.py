@@ -85,3 +85,26 @@ def test_tasks_awaiting_review_is_empty_for_anonymous_and_non_reviewers(
     empty = {"totalCount": 0, "items": []}
     assert anonymous.execute(QUEUE)["tasksAwaitingReview"] == empty
     assert editor.execute(QUEUE)["tasksAwaitingReview"] == empty
+
+
+def test_can_submit_for_moderation_says_whether_a_workflow_can_start(
+    editor: Any, anonymous: Any, seeded: Any
+) -> None:
+    page_query = """
+    query($id: ID!) { page(id: $id, version: LATEST) {
+      userPermissions { canSubmitForModeration } } }
+    """
+    person_query = """
+    query($id: ID!) { person(id: $id) { userPermissions { canSubmitForModeration } } }
+    """
+    page, person = seeded.posts[2], seeded.people["hopper"]
+
+    def can_submit(client: Any, query: str, obj_id: Any) -> Any:
+        found = next(iter(client.execute(query, {"id": obj_id}).values()))
+        return found and found["userPermissions"]["canSubmitForModeration"]
+
+    assert can_submit(editor, page_query, page.pk) is True
+    assert can_submit(editor, person_query, person.pk) is True
+    assert can_submit(anonymous, person_query, person.pk) is False
+    editor.execute(START, {"target": page_ref(page.pk)})
+    assert can_submit(editor, page_query, page.pk) is False

@@ -123,6 +123,8 @@ class WorkflowPermissionTester:
         """Edit rights, not locked for the viewer, and a workflow to submit to."""
         if not self._active_user or not workflows_enabled():
             return False
+        if not isinstance(self.obj, WorkflowMixin):
+            return False
         if not edit_permissions(self.user, self.obj).can_edit():
             return False
         return not locked_for(self.user, self.obj)

@@ -14,6 +14,22 @@ from typing import Any
 import strawberry
 
 from wagtail_graphql_write.access.permissions import can_view_page_revisions
+from wagtail_graphql_write.access.workflows import workflow_tester
+
+SUBMIT_DESCRIPTION = (
+    "Submit it for moderation now (startWorkflow, or action: SUBMIT): you may edit it, it "
+    "is not locked for you, a workflow is assigned and none is active. Once reviewers "
+    "requested changes, see workflowState.userPermissions.canResubmit."
+)
+
+
+def _can_submit(root: Any) -> bool:
+    """Asked of the page or snippet tester; the anonymous tester has neither attribute."""
+    user = getattr(root, "user", None)
+    obj = getattr(root, "page", None) or getattr(root, "obj", None)
+    if user is None or obj is None:
+        return False
+    return workflow_tester(user, obj).can_submit()
 
 
 def ask(question: str, description: str) -> Any:
@@ -50,6 +66,9 @@ class PagePermissions:
         "can_set_view_restrictions", "Set view restrictions (privacy) on it."
     )
     can_unschedule: bool = ask("can_unschedule", "Cancel its scheduled publishing.")
+    can_submit_for_moderation: bool = strawberry.field(
+        resolver=_can_submit, description=SUBMIT_DESCRIPTION
+    )
 
     @strawberry.field(
         description="Read its revisions and LATEST version (edit or publish permission)."
@@ -75,4 +94,7 @@ class SnippetPermissions:
     can_unlock: bool = ask("can_unlock", "Unlock it (your own lock, or any lock).")
     can_view_revisions: bool = ask(
         "can_view_revisions", "Read its revisions and LATEST version (RevisionMixin)."
+    )
+    can_submit_for_moderation: bool = strawberry.field(
+        resolver=_can_submit, description=f"{SUBMIT_DESCRIPTION} (WorkflowMixin)"
     )
