@@ -168,3 +168,34 @@ def test_snippet_list_costs_the_same_for_1_and_many_items(anonymous: Any, seeded
     many_count, many_items, many_sql = _run(anonymous, PEOPLE, 12)
     assert (len(one_items), len(many_items)) == (1, 12)
     assert one_count == many_count, _explain(one_sql, many_sql)
+
+
+WORKFLOW_STATES = """
+query List($limit: Int) {
+  pages(limit: $limit) {
+    items {
+      __typename id
+      ... on Workflowable { workflowState { status requestedBy { displayName } workflow { name } } }
+    }
+  }
+}
+"""
+
+
+def test_workflow_states_of_a_list_are_fetched_at_once(editor: Any, many_posts: Any) -> None:
+    from wagtail.models import Workflow
+
+    workflow = Workflow.objects.get(name="Moderators approval")
+    for post in BlogPage.objects.filter(title__startswith="Post ")[:60]:
+        post.save_revision(user=many_posts.users["editor"])
+        workflow.start(post, many_posts.users["editor"])
+    small_count, _, small_sql = _run(editor, WORKFLOW_STATES, 10)
+    large_count, large_items, large_sql = _run(editor, WORKFLOW_STATES, 100)
+    states = [i["workflowState"] for i in large_items if i["workflowState"] is not None]
+    assert len(states) == 60
+    assert states[0] == {
+        "status": "IN_PROGRESS",
+        "requestedBy": {"displayName": "editor"},
+        "workflow": {"name": "Moderators approval"},
+    }
+    assert small_count == large_count, _explain(small_sql, large_sql)

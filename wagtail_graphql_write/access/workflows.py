@@ -20,7 +20,7 @@ A workflow state is read only by viewers who may read the object's drafts
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any, cast
 
@@ -57,6 +57,14 @@ def specific_object(obj: Model) -> Model:
     return cast(Model, obj.specific) if isinstance(obj, Page) else obj
 
 
+#: Where ``prefetch_workflow_states`` leaves an object's states, newest first.
+PREFETCHED_STATES = "_graphql_workflow_states"
+
+
+def _states(queryset: Any) -> Any:
+    return queryset.select_related("workflow", "requested_by", "current_task_state__task")
+
+
 def latest_workflow_state(obj: Model) -> WorkflowState | None:
     """The active workflow state (in progress or needing changes), else the last one.
 
@@ -65,11 +73,31 @@ def latest_workflow_state(obj: Model) -> WorkflowState | None:
     """
     if not isinstance(obj, WorkflowMixin) or not workflows_enabled():
         return None
-    states = obj.workflow_states.select_related(
-        "workflow", "requested_by", "current_task_state__task"
-    )
-    active = states.filter(status__in=ACTIVE_STATUSES).first()
-    return active or states.order_by("-created_at", "-id").first()
+    prefetched: list[WorkflowState] | None = getattr(obj, PREFETCHED_STATES, None)
+    if prefetched is not None:
+        active = [state for state in prefetched if state.status in ACTIVE_STATUSES]
+        return (active or prefetched or [None])[0]
+    states = _states(obj.workflow_states)
+    found = states.filter(status__in=ACTIVE_STATUSES).first()
+    return found or states.order_by("-created_at", "-id").first()
+
+
+def prefetch_workflow_states(objects: Sequence[Model]) -> None:
+    """Fetch the workflow states of many objects of one model in one query.
+
+    ``latest_workflow_state`` then reads them from the objects, so a list that
+    selects ``workflowState`` costs no query per row for it.
+    """
+    if not objects or not isinstance(objects[0], WorkflowMixin) or not workflows_enabled():
+        return
+    base_type = cast(WorkflowMixin, objects[0]).get_base_content_type()
+    ids = {str(obj.pk) for obj in objects}
+    states = _states(WorkflowState.objects.filter(base_content_type=base_type, object_id__in=ids))
+    by_object: dict[str, list[WorkflowState]] = {}
+    for state in states.order_by("-created_at", "-id"):
+        by_object.setdefault(state.object_id, []).append(state)
+    for obj in objects:
+        setattr(obj, PREFETCHED_STATES, by_object.get(str(obj.pk), []))
 
 
 def visible_workflow_state(user: Any, obj: Model) -> WorkflowState | None:

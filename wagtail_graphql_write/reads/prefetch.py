@@ -17,9 +17,10 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Prefetch, prefetch_related_objects
 from strawberry.types import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
-from wagtail.models import DraftStateMixin, LockableMixin, Page
+from wagtail.models import DraftStateMixin, LockableMixin, Page, WorkflowMixin
 from wagtail.query import PageQuerySet
 
+from wagtail_graphql_write.access.workflows import prefetch_workflow_states
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.registry import FieldKind, Registry
 
@@ -36,6 +37,7 @@ _INTERFACE_MODELS: dict[str, type] = {
     "Page": Page,
     "DraftState": DraftStateMixin,
     "Lockable": LockableMixin,
+    "Workflowable": WorkflowMixin,
 }
 
 #: Selected fields by GraphQL name (a field selected twice, e.g. in two fragments, has
@@ -133,6 +135,9 @@ def prefetch_selected(
     for obj in objects:
         by_class[type(obj)].append(obj)
     for model, group in by_class.items():
-        lookups = _lookups(registry, model, wanted_for(selections, model))
+        wanted = wanted_for(selections, model)
+        lookups = _lookups(registry, model, wanted)
         if lookups:
             prefetch_related_objects(group, *lookups)
+        if "workflowState" in wanted:
+            prefetch_workflow_states(group)
