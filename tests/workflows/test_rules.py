@@ -299,3 +299,10 @@ def test_a_dry_run_submit_checks_but_does_not_start_the_workflow(
     real = editor.execute(document.replace(", dryRun: true", ""), {"id": seeded.posts[2].pk})
     assert real["updateBlogPage"]["workflowState"] == {"status": "IN_PROGRESS"}
     assert mailoutbox  # the reviewers were told about the real submission only
+
+
+def test_an_alias_cannot_be_submitted(admin: Any, seeded: Any) -> None:
+    alias = seeded.posts[0].create_alias(parent=seeded.home, update_slug="alias-of-post")
+    payload = admin.execute(START, {"target": page_ref(alias.pk)})["startWorkflow"]
+    assert codes(payload) == [("TreeError", "NOT_REVISABLE")]
+    assert payload["errors"][0]["path"] == ["target", "page"]

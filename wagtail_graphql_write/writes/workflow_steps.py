@@ -34,6 +34,7 @@ from wagtail_graphql_write.writes.failures import (
     ApproverCannotPublish,
     InvalidInput,
     NotFound,
+    TreeViolation,
     WorkflowStateFailure,
 )
 from wagtail_graphql_write.writes.guards import ensure_unlocked
@@ -65,7 +66,14 @@ def fresh_state(state: WorkflowState) -> WorkflowState:
 
 
 def ensure_can_edit(user: Any, obj: Model, verb: str) -> None:
-    """Submitting is part of editing: the admin offers it in the edit view only."""
+    """Submitting is part of editing: the admin offers it in the edit view only (which
+    aliases do not have: they follow their original page)."""
+    if isinstance(obj, Page) and obj.alias_of_id:
+        raise TreeViolation(
+            f"Page {obj.pk} is an alias of page {obj.alias_of_id}: submit the original page.",
+            "not_revisable",
+            ["target", "page"],
+        )
     if not edit_permissions(user, obj).can_edit():
         raise PermissionDenied(
             f"You do not have permission to edit {label(obj)}, so you cannot {verb} it."
