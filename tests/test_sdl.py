@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -208,3 +209,15 @@ def test_check_fails_on_a_drifted_file(tmp_path: Path) -> None:
 def test_check_fails_when_the_file_is_missing(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="does not exist"):
         run_command("--check", str(tmp_path / "missing.graphql"))
+
+
+def test_without_a_path_out_and_check_use_the_schema_file_setting(
+    tmp_path: Path, settings: Any
+) -> None:
+    target = tmp_path / "site-schema.graphql"
+    settings.WAGTAIL_GRAPHQL_WRITE = {"SCHEMA_FILE": str(target)}
+    out, _err = run_command("--out")
+    assert out.strip() == f"Wrote {target}"
+    assert target.read_bytes() == current_sdl().encode()
+    out, _err = run_command("--check")
+    assert out.strip() == f"{target} is up to date"

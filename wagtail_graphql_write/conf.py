@@ -38,6 +38,9 @@ class GraphQLWriteSettings(TypedDict):
     #: Dotted paths of callables ``hook(generator)`` run on every new ``TypeGenerator``,
     #: e.g. to ``register_field`` or ``register_block`` converters for a site's classes.
     GENERATOR_HOOKS: list[str]
+    #: The committed SDL file ``graphql_schema --out`` / ``--check`` use when given no
+    #: path (relative paths are relative to the current directory).
+    SCHEMA_FILE: str
 
 
 DEFAULTS: GraphQLWriteSettings = {
@@ -53,6 +56,7 @@ DEFAULTS: GraphQLWriteSettings = {
     "INCLUDE_MODELS": [],
     "EXCLUDE_MODELS": [],
     "GENERATOR_HOOKS": [],
+    "SCHEMA_FILE": "schema.graphql",
 }
 
 

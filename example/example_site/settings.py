@@ -152,4 +152,6 @@ DEFAULT_FROM_EMAIL = "wagtail@example.com"
 # turns it on.
 WAGTAIL_GRAPHQL_WRITE = {
     "GRAPHIQL": True,
+    # The committed SDL at the repository root: `graphql_schema --check` with no path.
+    "SCHEMA_FILE": str(EXAMPLE_DIR.parent / "schema.graphql"),
 }

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from wagtail_graphql_write.conf import get_settings
 from wagtail_graphql_write.schema import build_schema
 from wagtail_graphql_write.sdl import compare_sdl, export_sdl
 
@@ -34,11 +35,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         group = parser.add_mutually_exclusive_group()
-        group.add_argument("--out", metavar="PATH", help="Write the SDL to PATH.")
+        default = "the SCHEMA_FILE setting"
+        group.add_argument(
+            "--out", metavar="PATH", nargs="?", const="", help=f"Write the SDL to PATH ({default})."
+        )
         group.add_argument(
             "--check",
             metavar="PATH",
-            help="Compare PATH with the current schema; exit non-zero if they differ.",
+            nargs="?",
+            const="",
+            help=f"Compare PATH ({default}) with the current schema; exit non-zero if they differ.",
         )
 
     def handle(
@@ -46,6 +52,9 @@ class Command(BaseCommand):
     ) -> None:
         # A fresh build, not the process-wide cached one: the point is the current state.
         sdl = export_sdl(build_schema().schema)
+        schema_file = get_settings()["SCHEMA_FILE"]
+        check = check or (schema_file if check is not None else None)
+        out = out or (schema_file if out is not None else None)
         if check is not None:
             self._check(Path(check), check, sdl)
         elif out is not None:
