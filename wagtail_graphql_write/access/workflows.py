@@ -2,9 +2,10 @@
 
 The admin spreads these rules over its edit views and action menus
 (``admin/views/pages/edit.py``, ``admin/views/generic/mixins.py``,
-``admin/action_menu.py``). ``WorkflowPermissionTester`` gathers them so that the
-``userPermissions`` a client reads on a workflow state and the workflow mutations give
-the same answer:
+``admin/action_menu.py``). ``WorkflowPermissionTester`` gathers them for the
+``userPermissions`` a client reads; the workflow mutations (``writes.workflow_steps``)
+check the same conditions one at a time, with the same Wagtail calls, so that they can
+say which one failed:
 
 - submit (start) and resubmit: the viewer may edit the object, it is not locked for
   them, it has an active workflow, and no workflow is in progress;
@@ -148,7 +149,7 @@ class WorkflowPermissionTester:
         return list(task_state.task.specific.get_actions(self.obj, self.user))
 
     def _may_submit(self) -> bool:
-        """Edit rights, not locked for the viewer, and a workflow to submit to."""
+        """A workflow object the viewer may edit, not locked for them."""
         if not self._active_user or not workflows_enabled():
             return False
         if not isinstance(self.obj, WorkflowMixin):
