@@ -12,10 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from django.conf import settings
 from wagtail.actions import action_registry
 from wagtail.actions.copy_page import CopyPagePermissionError
-from wagtail.models import Locale
 
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.payloads import argument
@@ -23,9 +21,9 @@ from wagtail_graphql_write.writes.arguments import REQUIRED
 from wagtail_graphql_write.writes.failures import (
     InvalidInput,
     InvalidInputs,
-    NotFound,
     TreeViolation,
 )
+from wagtail_graphql_write.writes.locales import target_locale
 from wagtail_graphql_write.writes.page_common import (
     PAGE_ID,
     PAGE_REFERENCE,
@@ -135,15 +133,6 @@ def convert_page_alias(ctx: MutationContext, id: str) -> Any:
     return latest_version(page)
 
 
-def _locale(code: str) -> Any:
-    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        raise NotFound("Internationalisation is not enabled on this site.", ["locale"])
-    found = Locale.objects.filter(language_code=code).first()
-    if found is None:
-        raise NotFound(f"No locale has the language code {code!r}.", ["locale"])
-    return found
-
-
 def copy_page_for_translation(
     ctx: MutationContext,
     id: str,
@@ -154,7 +143,7 @@ def copy_page_for_translation(
     """Create the page's translation in another locale, as a draft copy or an alias."""
     user = ctx.require_user()
     page = find_page(ctx.request, id, ["id"])
-    target = _locale(locale)
+    target = target_locale(locale)
     action_class = action_registry.get_action_class(type(page), "copy_for_translation")
     action = action_class(page, target, copy_parents=copy_parents, alias=alias, user=user)
     action.check()

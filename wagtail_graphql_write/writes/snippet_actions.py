@@ -21,21 +21,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import strawberry
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
-from django.utils import timezone
-from django.utils.html import strip_tags
 from strawberry.types import Info
 from strawberry.types.field import StrawberryField
 from wagtail.actions import action_registry
 from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.actions.unpublish import UnpublishPermissionError
-from wagtail.locks import BasicLock
-from wagtail.log_actions import log
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     LockableMixin,
     Revision,
     RevisionMixin,
@@ -60,8 +54,6 @@ from wagtail_graphql_write.writes.arguments import (
     REVERT_ACTION,
 )
 from wagtail_graphql_write.writes.failures import (
-    Locked,
-    NotFound,
     NotSupported,
     TreeViolation,
 )
@@ -72,11 +64,11 @@ from wagtail_graphql_write.writes.guards import (
     refuse_submit,
     revision_of,
 )
+from wagtail_graphql_write.writes.locales import target_locale
+from wagtail_graphql_write.writes.locks import release_lock, take_lock
 from wagtail_graphql_write.writes.page_common import validation_errors_at
 from wagtail_graphql_write.writes.run import MutationContext, run_mutation
 from wagtail_graphql_write.writes.snippets import latest_snippet
-
-LOCK_FIELDS = ["locked", "locked_by", "locked_at"]
 
 
 def _label(obj: Model) -> str:
@@ -160,49 +152,27 @@ def revert_snippet(
 
 
 def lock_snippet(ctx: MutationContext, obj: Any) -> Model:
-    """Lock the snippet for everyone but the viewer; your own lock again is a no-op.
-
-    The admin silently keeps another user's lock when asked to lock; here that is a
-    ``LockedError`` naming the holder, as for ``lockPage``.
-    """
+    """Lock the snippet for everyone but the viewer (``locks.take_lock``), as ``lockPage``."""
     user = ctx.require_user()
     if not SnippetPermissionTester(user, obj).can_lock():
         raise PermissionDenied(f"You do not have permission to lock {_label(obj)}.")
-    if obj.locked and obj.locked_by_id != user.pk:
-        message = strip_tags(str(BasicLock(obj).get_message(user)))
-        raise Locked(message, locked_by=obj.locked_by, locked_at=obj.locked_at)
-    if not obj.locked:
-        obj.locked, obj.locked_by, obj.locked_at = True, user, timezone.now()
-        obj.save(update_fields=LOCK_FIELDS)
-        log(instance=obj, action="wagtail.lock", user=user)
+    take_lock(obj, user)
     return latest_snippet(obj)
 
 
 def unlock_snippet(ctx: MutationContext, obj: Any) -> Model:
-    """Remove the snippet's lock; unlocking an unlocked snippet is a no-op, as in the admin."""
+    """Remove the snippet's lock (``locks.release_lock``)."""
     user = ctx.require_user()
     if not SnippetPermissionTester(user, obj).can_unlock():
         raise PermissionDenied(f"You do not have permission to unlock {_label(obj)}.")
-    if obj.locked:
-        obj.locked, obj.locked_by, obj.locked_at = False, None, None
-        obj.save(update_fields=LOCK_FIELDS)
-        log(instance=obj, action="wagtail.unlock", user=user)
+    release_lock(obj, user)
     return latest_snippet(obj)
-
-
-def _locale(code: str) -> Locale:
-    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        raise NotFound("Internationalisation is not enabled on this site.", ["locale"])
-    found = Locale.objects.filter(language_code=code).first()
-    if found is None:
-        raise NotFound(f"No locale has the language code {code!r}.", ["locale"])
-    return found
 
 
 def copy_snippet_for_translation(ctx: MutationContext, obj: Any, locale: str) -> Model:
     """Create the snippet's translation, as the admin's "Translate" (saved, not logged)."""
     user = ctx.require_user()
-    target = _locale(locale)
+    target = target_locale(locale)
     action_class = action_registry.get_action_class(type(obj), "copy_for_translation")
     action = action_class(obj, target, user=user)
     action.check()
