@@ -94,6 +94,21 @@ def test_snippet_update_checks_expected_revision(editor: Any, seeded: Any) -> No
     ]
 
 
+def _race_title_updates(
+    seeded: Any, document: str, page_id: int, expected: Any, users: tuple[str, str]
+) -> dict[str, dict[str, Any]]:
+    """Two users set the page's title ("From <user>") at once; payloads by title."""
+    writes = {
+        f"From {user}": (
+            seeded.tokens[user],
+            document,
+            {"id": page_id, "title": f"From {user}", "expected": expected},
+        )
+        for user in users
+    }
+    return {title: data["updateBlogPage"] for title, data in run_concurrently(writes).items()}
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_writers_with_one_expected_revision_exactly_one_wins() -> None:
@@ -103,19 +118,7 @@ def test_two_concurrent_writers_with_one_expected_revision_exactly_one_wins() ->
     seeded = seed_site()
     page = seeded.posts[0]
     expected = BlogPage.objects.get(pk=page.pk).latest_revision_id
-    results = {
-        title: data["updateBlogPage"]
-        for title, data in run_concurrently(
-            {
-                title: (
-                    seeded.tokens[user],
-                    UPDATE,
-                    {"id": page.pk, "title": title, "expected": expected},
-                )
-                for title, user in (("From editor", "editor"), ("From admin", "admin"))
-            }
-        ).items()
-    }
+    results = _race_title_updates(seeded, UPDATE, page.pk, expected, ("editor", "admin"))
     outcomes = sorted(_outcome(r) for r in results.values())
     assert outcomes == ["EditConflictError", "ok"]
     winner = next(t for t, r in results.items() if r["errors"] == [])
@@ -133,19 +136,9 @@ def test_two_concurrent_publishing_updates_exactly_one_wins() -> None:
     seeded = seed_site()
     page = seeded.posts[0]
     expected = BlogPage.objects.get(pk=page.pk).latest_revision_id
-    results = {
-        title: data["updateBlogPage"]
-        for title, data in run_concurrently(
-            {
-                title: (
-                    seeded.tokens[user],
-                    PUBLISHING_UPDATE,
-                    {"id": page.pk, "title": title, "expected": expected},
-                )
-                for title, user in (("From moderator", "moderator"), ("From admin", "admin"))
-            }
-        ).items()
-    }
+    results = _race_title_updates(
+        seeded, PUBLISHING_UPDATE, page.pk, expected, ("moderator", "admin")
+    )
     outcomes = sorted(_outcome(r) for r in results.values())
     assert outcomes == ["EditConflictError", "ok"], results
     winner = next(t for t, r in results.items() if r["errors"] == [])
