@@ -25,11 +25,10 @@ from wagtail_graphql_write.reads.snippets import snippet_query_fields
 from wagtail_graphql_write.reads.viewer import Viewer, resolve_viewer
 from wagtail_graphql_write.reads.workflows import workflow_query_fields
 from wagtail_graphql_write.registry import Registry, SkippedField, build_registry
-from wagtail_graphql_write.writes.page_actions import page_action_mutations
-from wagtail_graphql_write.writes.pages import page_mutations
-from wagtail_graphql_write.writes.snippet_actions import snippet_action_mutations
-from wagtail_graphql_write.writes.snippets import snippet_mutations
-from wagtail_graphql_write.writes.workflows import workflow_mutations
+from wagtail_graphql_write.writes.mutation import mutation_fields
+from wagtail_graphql_write.writes.pages import page_specs
+from wagtail_graphql_write.writes.snippets import snippet_specs
+from wagtail_graphql_write.writes.workflows.mutations import workflow_specs
 
 
 class BuiltSchema:
@@ -59,16 +58,11 @@ def build_schema(registry: Registry | None = None) -> BuiltSchema:
         **revision_query_fields(generator),
         **workflow_query_fields(generator),
     }
-    mutation_fields = {
-        **page_mutations(generator),
-        **page_action_mutations(generator),
-        **snippet_mutations(generator),
-        **snippet_action_mutations(generator),
-        **workflow_mutations(generator),
-    }
+    specs = [*page_specs(generator), *snippet_specs(generator), *workflow_specs(generator)]
+    mutations = mutation_fields(generator.names, specs)
     generator.finish()
     query = _root_type("Query", query_fields)
-    mutation = _root_type("Mutation", mutation_fields) if mutation_fields else None
+    mutation = _root_type("Mutation", mutations) if mutations else None
     schema = strawberry.Schema(
         query=query,
         mutation=mutation,

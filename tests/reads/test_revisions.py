@@ -375,15 +375,21 @@ def test_creating_with_a_future_go_live_at_is_not_live_until_then(
     go_live = timezone.now() + datetime.timedelta(days=1)
     payload = moderator.execute(
         """
-        mutation($goLiveAt: DateTime) {
-          createBlogPage(parent: "/blog/", input: {title: "Later", goLiveAt: $goLiveAt},
-                         action: PUBLISH) {
+        mutation($goLiveAt: DateTime, $person: ID!) {
+          createBlogPage(
+            parent: "/blog/"
+            input: {
+              title: "Later", goLiveAt: $goLiveAt, date: "2025-05-01"
+              authors: [{person: $person}]
+            }
+            action: PUBLISH
+          ) {
             page { id live ... on DraftState { scheduledRevision { id } } }
             errors { __typename path }
           }
         }
         """,
-        {"goLiveAt": go_live.isoformat()},
+        {"goLiveAt": go_live.isoformat(), "person": str(seeded.people["lovelace"].pk)},
     )["createBlogPage"]
     assert payload["errors"] == []
     assert payload["page"]["live"] is False

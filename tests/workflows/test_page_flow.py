@@ -16,8 +16,12 @@ from tests.workflows.helpers import (
 
 CREATE_AND_SUBMIT = (
     """
-mutation($title: String!) {
-  createBlogPage(parent: "/blog/", input: {title: $title, date: "2026-12-01"}, action: SUBMIT) {
+mutation($title: String!, $person: ID!) {
+  createBlogPage(
+    parent: "/blog/"
+    input: {title: $title, date: "2026-12-01", authors: [{person: $person}]}
+    action: SUBMIT
+  ) {
     page { id title live }
     workflowState { ...State }
     errors { ...Errors }
@@ -64,9 +68,10 @@ mutation($id: ID!, $title: String!) {
 
 
 def test_submit_reject_resubmit_approve_publishes_the_editors_latest_content(
-    editor: Any, moderator: Any, anonymous: Any
+    editor: Any, moderator: Any, anonymous: Any, seeded: Any
 ) -> None:
-    created = editor.execute(CREATE_AND_SUBMIT, {"title": "Needs review"})["createBlogPage"]
+    variables = {"title": "Needs review", "person": str(seeded.people["lovelace"].pk)}
+    created = editor.execute(CREATE_AND_SUBMIT, variables)["createBlogPage"]
     assert created["errors"] == []
     page_id = created["page"]["id"]
     assert created["page"]["live"] is False

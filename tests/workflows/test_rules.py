@@ -90,12 +90,13 @@ def test_a_user_outside_the_tasks_groups_cannot_approve_or_reject(submitted: Any
 
 
 def test_a_user_without_any_permission_learns_nothing(submitted: Any) -> None:
+    """The submitted post is a draft: to a user who may not read it, it does not exist."""
     nobody = client_for(user_with_page_permissions("nobody", []))
     _assert_denied(
         nobody,
         APPROVE,
         {"target": page_ref(submitted.pk), "comment": None},
-        ("PermissionDeniedError", "PERMISSION_DENIED"),
+        ("NotFoundError", "NOT_FOUND"),
     )
 
 
@@ -286,7 +287,9 @@ def test_a_dry_run_submit_checks_but_does_not_start_the_workflow(
 ) -> None:
     document = """
     mutation($id: ID!) {
-      updateBlogPage(id: $id, input: {title: "Tried"}, action: SUBMIT, dryRun: true) {
+      updateBlogPage(
+        id: $id, input: {title: "Tried", date: "2025-04-01"}, action: SUBMIT, dryRun: true
+      ) {
         page { title } workflowState { status } errors { code }
       }
     }

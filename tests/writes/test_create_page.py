@@ -37,9 +37,14 @@ def test_create_as_draft_leaves_the_admins_revision_and_log(editor: Any, seeded:
 
 
 def test_create_and_publish_logs_publish_too(moderator: Any, seeded: Any) -> None:
+    complete = {"date": "2025-05-01", "authors": [{"person": str(seeded.people["hopper"].pk)}]}
     result = moderator.execute(
         CREATE,
-        {"parent": str(seeded.index.pk), "input": {"title": "Live post"}, "action": "PUBLISH"},
+        {
+            "parent": str(seeded.index.pk),
+            "input": {"title": "Live post", **complete},
+            "action": "PUBLISH",
+        },
     )
     page = BlogPage.objects.get(pk=result["createBlogPage"]["page"]["id"])
     assert page.live is True
@@ -103,7 +108,7 @@ def test_duplicate_slug_is_a_validation_error_on_input_slug(editor: Any, seeded:
     assert [(e["__typename"], e["path"]) for e in errors] == [
         ("ValidationError", ["input", "slug"])
     ]
-    assert errors[0]["code"] == "VALIDATION_FAILED"
+    assert errors[0]["code"] == "SLUG_IN_USE"
     assert _counts() == before
 
 

@@ -40,9 +40,9 @@ def test_valid_create_returns_the_would_be_page_and_saves_nothing(
     moderator: Any, seeded: Any
 ) -> None:
     before = _counts()
-    payload = moderator.execute(CREATE, {"input": {"title": "Trial balloon"}, "action": "PUBLISH"})[
-        "createBlogPage"
-    ]
+    complete = {"date": "2025-05-01", "authors": [{"person": str(seeded.people["hopper"].pk)}]}
+    variables = {"input": {"title": "Trial balloon", **complete}, "action": "PUBLISH"}
+    payload = moderator.execute(CREATE, variables)["createBlogPage"]
     assert payload["errors"] == []
     assert payload["page"]["title"] == "Trial balloon"
     assert payload["page"]["slug"] == "trial-balloon"

@@ -9,6 +9,7 @@ must leave exactly the admin's audit-log entries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +48,20 @@ class Case:
     logs: list[str]
     setup: Callable[[Any], dict[str, Any]] = lambda seeded: {}
     settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def target(self) -> str:
+        """The page the action acts on (its ``id``): to a user who may not see it, it
+        does not exist."""
+        found = re.match(r'id: "\{(\w+)\.pk\}"', self.arguments)
+        assert found is not None
+        return found.group(1)
+
+
+def hidden_from(user: Any, page: Any) -> bool:
+    """A draft page is only seen by users who may edit or publish it (the read rule)."""
+    tester = perms(user, page)
+    return not fresh(page).live and not (tester.can_edit() or tester.can_publish())
 
 
 def _posts(seeded: Any) -> dict[str, Any]:
@@ -239,8 +254,13 @@ def test_permission_matrix(case_name: str, profile_name: str, seeded: Any) -> No
         assert log_actions_since(log_id) == case.logs
     else:
         [error] = payload["errors"]
-        expected_code = "UNAUTHENTICATED" if user is None else "PERMISSION_DENIED"
-        assert (error["__typename"], error["code"]) == ("PermissionDeniedError", expected_code)
+        if user is None:
+            expected = ("PermissionDeniedError", "UNAUTHENTICATED")
+        elif hidden_from(fresh_user(user), objects[case.target]):
+            expected = ("NotFoundError", "NOT_FOUND")
+        else:
+            expected = ("PermissionDeniedError", "PERMISSION_DENIED")
+        assert (error["__typename"], error["code"]) == expected
         assert db_state() == before
 
 

@@ -200,7 +200,7 @@ def test_unpublish_with_descendants(moderator: Any, seeded: Any) -> None:
 def test_unpublishing_a_draft_is_refused(moderator: Any, seeded: Any) -> None:
     before = db_state()
     payload = moderator.execute(UNPUBLISH, {"id": seeded.posts[2].pk})["unpublishPage"]
-    assert [e["code"] for e in payload["errors"]] == ["PERMISSION_DENIED"]
+    assert [(e["__typename"], e["code"]) for e in payload["errors"]] == [("StateError", "NOT_LIVE")]
     assert "not live" in payload["errors"][0]["message"]
     assert db_state() == before
 

@@ -131,7 +131,7 @@ def test_move_to_a_parent_with_the_same_slug_is_refused(admin: Any, seeded: Any)
     post = seeded.posts[0]
     add_page(archive, BlogPage(title="Twin", slug=post.slug), seeded.users["admin"])
     payload = admin.execute(MOVE, {"id": post.pk, "destination": archive.pk})["movePage"]
-    assert _error(payload) == ("ValidationError", "VALIDATION_FAILED", ["destination"])
+    assert _error(payload) == ("ValidationError", "SLUG_IN_USE", ["destination"])
 
 
 def test_delete_refuses_a_page_with_children_unless_asked(admin: Any, seeded: Any) -> None:
@@ -234,7 +234,7 @@ def test_alias_errors(admin: Any, seeded: Any) -> None:
         ["destination"],
     )
     taken = admin.execute(ALIAS, {"id": post, "slug": seeded.posts[1].slug})["createPageAlias"]
-    assert _error(taken) == ("ValidationError", "VALIDATION_FAILED", ["slug"])
+    assert _error(taken) == ("ValidationError", "SLUG_IN_USE", ["slug"])
     not_alias = admin.execute(CONVERT, {"id": post})["convertPageAlias"]
     assert [(e["__typename"], e["code"]) for e in not_alias["errors"]] == [
         ("TreeError", "NOT_AN_ALIAS")

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.query import PageQuerySet
 
+from wagtail_graphql_write.access.ids import parse_id
 from wagtail_graphql_write.conf import get_settings
 
 _CACHE_ATTR = "_wagtail_graphql_write_cache"
@@ -120,4 +121,5 @@ def page_by_reference(request: HttpRequest, reference: str | None) -> Page | Non
     reference = str(reference).strip()
     if reference.startswith("/"):
         return page_by_url_path(request, reference)
-    return Page.objects.filter(pk=reference).first() if reference.isdigit() else None
+    pk = parse_id(reference)
+    return Page.objects.filter(pk=pk).first() if pk is not None else None

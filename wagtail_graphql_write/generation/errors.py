@@ -32,6 +32,8 @@ class ErrorCode(enum.Enum):
     INVALID_TREE_OPERATION = "invalid_tree_operation"
     NOT_REVISABLE = "not_revisable"
     NOT_SUPPORTED = "not_supported"
+    SLUG_IN_USE = "slug_in_use"
+    NOT_LIVE = "not_live"
     NOT_AN_ALIAS = "not_an_alias"
     PARENT_NOT_TRANSLATED = "parent_not_translated"
     ALREADY_TRANSLATED = "already_translated"
@@ -92,6 +94,15 @@ class TreeError(MutationError):
 
 
 @strawberry.type(
+    name="StateError",
+    description="The object is not in a state that allows this, e.g. unpublishing a page "
+    "that is not live (NOT_LIVE).",
+)
+class StateError(MutationError):
+    pass
+
+
+@strawberry.type(
     name="LockedError",
     description="The object is locked for the viewer (by another user, a scheduled "
     "publish or a workflow task).",
@@ -128,6 +139,7 @@ ERROR_TYPES: tuple[type, ...] = (
     PermissionDeniedError,
     NotFoundError,
     TreeError,
+    StateError,
     LockedError,
     EditConflictError,
     WorkflowStateError,

@@ -6,13 +6,10 @@ import inspect
 from typing import Any
 
 import strawberry
-from django.db.models import Model, QuerySet
-from django.http import HttpRequest
 from strawberry.types import Info
 from strawberry.types.field import StrawberryField
-from wagtail.models import DraftStateMixin
-from wagtail.permissions import policy_registry
 
+from wagtail_graphql_write.access.snippets import readable_snippets
 from wagtail_graphql_write.conf import get_settings
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.common import ContentVersion
@@ -22,26 +19,6 @@ from wagtail_graphql_write.reads.pages import VERSION_DOC
 from wagtail_graphql_write.reads.prefetch import prefetch_selected
 from wagtail_graphql_write.reads.versions import latest_versions
 from wagtail_graphql_write.registry import ExposedModel
-
-
-def can_edit_snippets(user: Any, model: type[Model]) -> bool:
-    if not user.is_authenticated:
-        return False
-    policy = policy_registry.get_by_type(model)
-    return bool(policy.user_has_any_permission(user, {"change", "publish"}))
-
-
-def readable_snippets(request: HttpRequest, model: type[Model], latest: bool) -> QuerySet[Any]:
-    """LIVE: published rows (all rows of non-draft models); LATEST: needs edit permission."""
-    queryset = model._default_manager.all()
-    user = request.user
-    if latest:
-        return queryset if can_edit_snippets(user, model) else queryset.none()
-    if not user.is_authenticated and not get_settings()["ANONYMOUS_READS"]:
-        return queryset.none()
-    if issubclass(model, DraftStateMixin):
-        queryset = queryset.filter(live=True)
-    return queryset
 
 
 def _list_type(gen: TypeGenerator, exposed: ExposedModel) -> type:

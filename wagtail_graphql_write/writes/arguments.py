@@ -11,10 +11,26 @@ import strawberry
 from wagtail_graphql_write.generation.common import SaveAction
 from wagtail_graphql_write.generation.payloads import argument
 from wagtail_graphql_write.generation.workflows import WorkflowState
+from wagtail_graphql_write.writes.mutation import Argument
 
 REQUIRED = inspect.Parameter.empty
 
-ACTION = (
+
+def flag(name: str, description: str) -> Argument:
+    """A ``Boolean! = false`` argument."""
+    return Argument(name, argument(bool, description), False)
+
+
+def optional(name: str, annotation: Any, description: str) -> Argument:
+    """A nullable argument that defaults to null."""
+    return Argument(name, argument(annotation | None, description), None)
+
+
+def required(name: str, annotation: Any, description: str) -> Argument:
+    return Argument(name, argument(annotation, description), REQUIRED)
+
+
+ACTION = Argument(
     "action",
     argument(
         SaveAction,
@@ -23,7 +39,7 @@ ACTION = (
     ),
     SaveAction.SAVE_DRAFT,
 )
-REVERT_ACTION = (
+REVERT_ACTION = Argument(
     "action",
     argument(
         SaveAction,
@@ -32,19 +48,14 @@ REVERT_ACTION = (
     ),
     SaveAction.SAVE_DRAFT,
 )
-DRY_RUN = (
-    "dry_run",
-    argument(bool, "Run every check and validation, return the would-be result, save nothing."),
-    False,
+DRY_RUN = flag(
+    "dry_run", "Run every check and validation, return the would-be result, save nothing."
 )
-EXPECTED_REVISION = (
+EXPECTED_REVISION = optional(
     "expected_revision_id",
-    argument(
-        strawberry.ID | None,
-        "The latest revision id you read; if the object has a newer one, nothing is saved "
-        "and an EditConflictError is returned.",
-    ),
-    None,
+    strawberry.ID,
+    "The latest revision id you read; if the object has a newer one, nothing is saved "
+    "and an EditConflictError is returned.",
 )
 
 #: The extra payload field of create/update mutations that can submit (action: SUBMIT).
@@ -60,6 +71,10 @@ class SaveOptions:
     action: SaveAction | None = SaveAction.SAVE_DRAFT
     expected_revision_id: Any = None
     dry_run: bool = False
+
+    @classmethod
+    def from_args(cls, args: dict[str, Any]) -> SaveOptions:
+        return cls(args.get("action"), args.get("expected_revision_id"), bool(args.get("dry_run")))
 
     @property
     def publish(self) -> bool:
@@ -78,11 +93,6 @@ class SaveOptions:
         about a submission that never happened.
         """
         return self.submit and not self.dry_run
-
-    @property
-    def validates_fully(self) -> bool:
-        """Drafts may be incomplete; what is published or submitted may not (the admin)."""
-        return self.publish or self.submit
 
     @property
     def clean(self) -> bool | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from wagtail.models import Locale
 
-from wagtail_graphql_write.writes.failures import NotFound
+from wagtail_graphql_write.writes.errors.failures import NotFound
 
 
 def target_locale(code: str) -> Locale:

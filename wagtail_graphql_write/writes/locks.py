@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 from wagtail.locks import BasicLock
 from wagtail.log_actions import log
 
-from wagtail_graphql_write.writes.failures import Locked
+from wagtail_graphql_write.writes.errors.failures import Locked
 
 LOCK_FIELDS = ["locked", "locked_by", "locked_at"]
 

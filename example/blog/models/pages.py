@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import BlogStreamBlock
+from ..forms import BlogPageForm
 
 
 class BlogIndexPage(Page):
@@ -95,7 +96,7 @@ class BlogPage(Page):
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         FieldPanel("reading_level"),
         FieldPanel("featured"),
-        InlinePanel("authors", label="Authors"),
+        InlinePanel("authors", label="Authors", min_num=1),
     ]
 
     api_fields = [
@@ -116,6 +117,10 @@ class BlogPage(Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+
+    # A published post needs a date (BlogPageForm) and an author (min_num): the admin
+    # and the GraphQL API enforce both, since the API binds this same form.
+    base_form_class = BlogPageForm
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []

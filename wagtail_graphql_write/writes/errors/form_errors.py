@@ -9,7 +9,7 @@ child forms are reported at their position in the input list.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -24,16 +24,28 @@ from wagtail_graphql_write.generation.names import field_name
 
 NON_FIELD = "__all__"
 
+#: Validator codes that have an ``ErrorCode`` of their own; the rest are VALIDATION_FAILED.
+VALIDATION_CODES = {
+    "slug_in_use": gql.ErrorCode.SLUG_IN_USE,
+    "not_supported": gql.ErrorCode.NOT_SUPPORTED,
+}
+
+
+def validation_error(message: str, path: Sequence[str], code: str | None) -> gql.ValidationError:
+    """The one constructor of ``ValidationError``: its ``code`` follows the validator's."""
+    validation_code = code or "invalid"
+    return gql.ValidationError(
+        message=message,
+        code=VALIDATION_CODES.get(validation_code, gql.ErrorCode.VALIDATION_FAILED),
+        path=list(path),
+        validation_code=validation_code,
+    )
+
 
 def _error(path: list[str], error: DjangoValidationError) -> Iterator[gql.ValidationError]:
     for single in getattr(error, "error_list", [error]):
         for message in single.messages:
-            yield gql.ValidationError(
-                message=message,
-                code=gql.ErrorCode.VALIDATION_FAILED,
-                path=list(path),
-                validation_code=getattr(single, "code", None) or "invalid",
-            )
+            yield validation_error(message, path, getattr(single, "code", None))
 
 
 def _nested(items: Any) -> Iterator[DjangoValidationError]:

@@ -9,6 +9,7 @@ remaining permission decision to Wagtail's own ``can_*`` methods and actions.
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from typing import Any
 
 import strawberry
@@ -20,20 +21,24 @@ from wagtail.models import ReferenceIndex
 
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.payloads import argument
-from wagtail_graphql_write.writes.arguments import REQUIRED
-from wagtail_graphql_write.writes.failures import InvalidInput, TreeViolation
-from wagtail_graphql_write.writes.guards import ensure_unlocked
-from wagtail_graphql_write.writes.page_common import (
-    PAGE_ID,
-    PAGE_REFERENCE,
-    ActionSpec,
-    flag,
-    other_page,
-    target_page,
+from wagtail_graphql_write.writes.arguments import flag, required
+from wagtail_graphql_write.writes.errors.failures import (
+    InvalidInput,
+    TreeViolation,
     validation_errors_at,
 )
-from wagtail_graphql_write.writes.pages import latest_version
-from wagtail_graphql_write.writes.run import MutationContext
+from wagtail_graphql_write.writes.mutation import Argument, MutationContext, MutationSpec
+from wagtail_graphql_write.writes.pages.common import (
+    DELETED_PAYLOAD,
+    PAGE_ID,
+    PAGE_REFERENCE,
+    allowed,
+    find_page,
+    page_payload,
+    unlocked,
+)
+from wagtail_graphql_write.writes.results import latest_version
+from wagtail_graphql_write.writes.targets import visible_page
 
 
 @strawberry.enum(
@@ -91,107 +96,134 @@ def check_move_tree(page: Any, parent: Any) -> None:
         )
 
 
-def _check_move_permission(user: Any, page: Any, parent: Any) -> None:
+@dataclass(frozen=True)
+class Move:
+    """A move, once its destination is found: the page, the destination, the new parent."""
+
+    page: Any
+    target: Any
+    position: PagePosition
+    parent: Any
+
+
+def find_move(ctx: MutationContext) -> Move:
+    page = find_page(ctx)
+    target = visible_page(ctx.request, ctx.args["destination"], ["destination"])
+    position = ctx.args.get("position") or PagePosition.LAST_CHILD
+    return Move(page, target, position, _new_parent(page, target, position))
+
+
+def may_move(ctx: MutationContext, move: Move) -> None:
     """The admin's checks: may the page move at all; a reorder also needs the parent's.
 
     Moving within the same parent is what the admin's drag-and-drop ordering does,
     which needs ``can_reorder_children`` on the parent; the move action itself then
     checks ``can_move_to`` (add, and publish if live pages move, at the destination).
     """
-    if not page.permissions_for_user(user).can_move():
+    if not move.page.permissions_for_user(ctx.user).can_move():
         raise MovePagePermissionError("You do not have permission to move this page.")
-    if page.is_child_of(parent) and not parent.permissions_for_user(user).can_reorder_children():
+    reorder = move.page.is_child_of(move.parent)
+    if reorder and not move.parent.permissions_for_user(ctx.user).can_reorder_children():
         raise MovePagePermissionError(
             "You do not have permission to reorder the pages under this parent."
         )
 
 
-def move_page(
-    ctx: MutationContext,
-    id: str,
-    destination: str,
-    position: PagePosition = PagePosition.LAST_CHILD,
-) -> Any:
-    """Move a page (and its subtree) with Wagtail's move action."""
-    user = ctx.require_user()
-    page = target_page(ctx, id)
-    ensure_unlocked(page, user)
-    target = other_page(ctx, destination, "destination")
-    parent = _new_parent(page, target, position)
-    _check_move_permission(user, page, parent)
-    check_move_tree(page, parent)
-    if not PageModel._slug_is_available(page.slug, parent, page=page):
+def move_unlocked(ctx: MutationContext, move: Move) -> None:
+    unlocked(ctx, move.page)
+
+
+def move_tree_rules(_ctx: MutationContext, move: Move) -> None:
+    check_move_tree(move.page, move.parent)
+
+
+def free_slug(_ctx: MutationContext, move: Move) -> Move:
+    if not PageModel._slug_is_available(move.page.slug, move.parent, page=move.page):
         raise InvalidInput(
-            f"The slug {page.slug!r} is already in use under page {parent.pk}.",
+            f"The slug {move.page.slug!r} is already in use under page {move.parent.pk}.",
             "slug_in_use",
             ["destination"],
         )
-    action = action_registry.get_action_class(type(page), "move")
+    return move
+
+
+def execute_move(ctx: MutationContext, move: Move) -> Any:
+    """Move a page (and its subtree) with Wagtail's move action."""
+    action = action_registry.get_action_class(type(move.page), "move")
     with validation_errors_at(["id"]):
-        action(page, target, pos=position.value, user=user).execute()
-    return latest_version(page)
+        action(move.page, move.target, pos=move.position.value, user=ctx.user).execute()
+    return latest_version(move.page)
 
 
-def delete_page(ctx: MutationContext, id: str, with_descendants: bool = False) -> str:
-    """Delete a page, and its subtree only when asked to, as the admin's delete view."""
-    user = ctx.require_user()
-    page = target_page(ctx, id)
-    ensure_unlocked(page, user)
-    if not page.permissions_for_user(user).can_delete():
-        raise DeletePagePermissionError("You do not have permission to delete this page.")
+def no_children_unless_asked(ctx: MutationContext, page: Any) -> None:
     children = page.get_children().count()
-    if children and not with_descendants:
+    if children and not ctx.args.get("with_descendants"):
         raise TreeViolation(
             f"Page {page.pk} has {children} child page(s); send withDescendants: true "
             "to delete them too.",
             "has_children",
             ["id"],
         )
+
+
+def not_protected(_ctx: MutationContext, page: Any) -> None:
     if ReferenceIndex.get_references_to(page).group_by_source_object().is_protected:
         raise DeletePagePermissionError(
             "This page is referenced by content that protects it from deletion."
         )
+
+
+def execute_delete(ctx: MutationContext, page: Any) -> str:
+    """Delete a page, and its subtree only when asked to, as the admin's delete view."""
     page_id = str(page.pk)
-    action_registry.get_action_class(type(page), "delete")(page, user=user).execute()
+    action_registry.get_action_class(type(page), "delete")(page, user=ctx.user).execute()
     return page_id
 
 
-MOVE = ActionSpec(
-    name="movePage",
-    description=(
-        "Move a page and its subtree. Moving to another parent is logged as "
-        "wagtail.move, reordering under the same parent as wagtail.reorder."
+SPECS = (
+    MutationSpec(
+        name="movePage",
+        description=(
+            "Move a page and its subtree. Moving to another parent is logged as "
+            "wagtail.move, reordering under the same parent as wagtail.reorder."
+        ),
+        arguments=[
+            PAGE_ID,
+            required(
+                "destination", strawberry.ID, f"The page to move relative to: {PAGE_REFERENCE}."
+            ),
+            Argument(
+                "position",
+                argument(PagePosition, "Where to put the page relative to the destination."),
+                PagePosition.LAST_CHILD,
+            ),
+        ],
+        payload=page_payload(),
+        find=find_move,
+        permission=may_move,
+        preconditions=[move_unlocked, move_tree_rules],
+        validate=free_slug,
+        execute=execute_move,
     ),
-    params=[
-        PAGE_ID,
-        (
-            "destination",
-            argument(strawberry.ID, f"The page to move relative to: {PAGE_REFERENCE}."),
-            REQUIRED,
+    MutationSpec(
+        name="deletePage",
+        description="Delete a page. A page with children is only deleted with withDescendants.",
+        arguments=[
+            PAGE_ID,
+            flag(
+                "with_descendants",
+                "Delete the page's descendants too; without it a page "
+                "with children is refused (TreeError HAS_CHILDREN).",
+            ),
+        ],
+        payload=DELETED_PAYLOAD,
+        find=find_page,
+        permission=allowed(
+            lambda perms: perms.can_delete(),
+            "You do not have permission to delete this page.",
+            DeletePagePermissionError,
         ),
-        (
-            "position",
-            argument(PagePosition, "Where to put the page relative to the destination."),
-            PagePosition.LAST_CHILD,
-        ),
-    ],
-    work=move_page,
+        preconditions=[unlocked, no_children_unless_asked, not_protected],
+        execute=execute_delete,
+    ),
 )
-
-DELETE = ActionSpec(
-    name="deletePage",
-    description="Delete a page. A page with children is only deleted with withDescendants.",
-    params=[
-        PAGE_ID,
-        flag(
-            "with_descendants",
-            "Delete the page's descendants too; without it a page "
-            "with children is refused (TreeError HAS_CHILDREN).",
-        ),
-    ],
-    work=delete_page,
-    object_field="deleted_id",
-    object_description="The id of the deleted page.",
-)
-
-SPECS = (MOVE, DELETE)

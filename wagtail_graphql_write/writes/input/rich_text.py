@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from wagtail.api.rich_text import APIRichText, RichTextFormatError
 
 from wagtail_graphql_write.generation.rich_text import Warning as GqlWarning
+from wagtail_graphql_write.writes.input.notes import InputNotes
 
 
 def convert_rich_text(
-    value: Any, features: list[str] | None, path: list[str], warnings: list[GqlWarning]
+    value: Any, features: list[str] | None, path: list[str], notes: InputNotes
 ) -> str:
     """Convert ``{html}`` or ``{markdown}`` with Wagtail's own converters.
 
     ``APIRichText`` enforces the feature list (dropping what is not allowed, ``<script>``
     included) and reports each removal; those become payload warnings at ``path``.
+    Content it cannot convert is an input error at ``path``, so that the client learns
+    which field (or which block) to fix.
     """
     if value is None:
         return ""
@@ -32,9 +34,10 @@ def convert_rich_text(
             {"format": fmt, "content": content}, features=features
         )
     except RichTextFormatError as error:
-        raise ValidationError(str(error), code="invalid_rich_text") from error
+        notes.reject(str(error), "invalid_rich_text", path)
+        return ""
     for removal in removals:
-        warnings.append(
+        notes.warnings.append(
             GqlWarning(
                 path=list(path),
                 message=f"<{removal.tag}> was {removal.action} ({removal.reason}).",

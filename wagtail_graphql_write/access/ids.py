@@ -1,0 +1,24 @@
+"""Object ids as clients send them: ASCII digits within the database's integer range.
+
+``str.isdigit`` accepts superscripts and other scripts' digits (Arabic-Indic ones, for
+one), which Django either rejects with an exception or, worse, converts to another id;
+every id a client sends is read here instead, and anything else matches nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = re.compile(r"[0-9]{1,19}")
+
+#: The largest value of a 64-bit signed integer column (Django's ``BigAutoField``).
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value: object) -> int | None:
+    """The integer id ``value`` spells, or ``None`` if it is not one."""
+    text = str(value).strip() if value is not None else ""
+    if not _DIGITS.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None

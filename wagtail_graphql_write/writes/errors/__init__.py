@@ -1,0 +1,1 @@
+"""Failures: the exceptions writes raise, and the one table that turns them into errors."""

@@ -1,0 +1,1 @@
+"""GraphQL input -> the admin form data Wagtail validates: values, rich text, streams, forms."""

@@ -1,0 +1,253 @@
+"""GraphQL input -> a bound admin form, the same form the Wagtail admin binds.
+
+The form class comes from the model's edit handler, narrowed to the registry's
+writable fields (as Wagtail v3's ``form_data`` builders narrow it), and the data is
+what the admin's HTML form would post: **every** field of that form is posted, the
+ones the client sent with the sent value, the others with the value the admin's page
+would show (a new object's defaults, an existing object's current content). So the
+whole form validates, exactly as in the admin: required fields, a formset's
+``min_num``, and the form's own ``clean()`` over fields the client left out; and a
+field left out keeps its value. Why this is our own code rather than Wagtail v3's is
+explained in docs/writes.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import enum
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from django.db.models import Model
+from django.forms import BaseForm, BaseModelForm
+from django.forms.formsets import ORDERING_FIELD_NAME
+from django.utils.datastructures import MultiValueDict
+from permissionedforms import PermissionedForm
+from taggit.forms import TagField
+from taggit.models import Tag
+from wagtail.admin.forms.models import WagtailAdminModelForm
+from wagtail.admin.panels import get_edit_handler, get_form_for_model
+from wagtail.blocks.base import BlockField
+
+from wagtail_graphql_write.generation.names import field_name
+from wagtail_graphql_write.generation.rich_text import Warning as GqlWarning
+from wagtail_graphql_write.registry import ExposedModel, FieldKind, Registry
+from wagtail_graphql_write.writes.input.notes import InputNotes
+from wagtail_graphql_write.writes.input.rich_text import convert_rich_text
+from wagtail_graphql_write.writes.input.streams import (
+    flatten_block_value,
+    flatten_native_value,
+    stream_to_stored,
+)
+
+
+@dataclass
+class FormBinding:
+    """A form's posted data plus, per formset, which input position each form came from."""
+
+    data: MultiValueDict = field(default_factory=MultiValueDict)
+    positions: dict[str, dict[int, int]] = field(default_factory=dict)
+    #: Rich text the server sanitised (payload warnings) and values it rejected.
+    notes: InputNotes = field(default_factory=InputNotes)
+
+    @property
+    def warnings(self) -> list[GqlWarning]:
+        return self.notes.warnings
+
+
+def _edit_handler(model: type[Model]) -> Any:
+    getter = getattr(model, "get_edit_handler", None)
+    return getter() if getter is not None else get_edit_handler(model)
+
+
+def _narrow(registry: Registry, exposed: ExposedModel, options: dict[str, Any]) -> dict[str, Any]:
+    """Restrict panel form options to writable fields (recursing into formsets)."""
+    formsets = dict(options.get("formsets") or {})
+    relations = {f.name: f for f in exposed.writable_fields if f.kind is FieldKind.CHILD_RELATION}
+    narrowed: dict[str, Any] = {}
+    for name, relation in relations.items():
+        child = registry.get(cast(type[Model], relation.related_model))
+        if child is None:
+            continue
+        child_options = formsets.get(name, {})
+        narrowed[name] = {**child_options, **_narrow(registry, child, child_options)}
+    plain = [f.name for f in exposed.writable_fields if f.name not in relations]
+    return {**options, "fields": plain, "formsets": narrowed}
+
+
+def form_class_for(registry: Registry, exposed: ExposedModel) -> type[BaseForm]:
+    """The model's admin form class, narrowed to its writable fields."""
+    handler = _edit_handler(exposed.model)
+    base = (
+        getattr(exposed.model, "api_base_form_class", None)
+        or handler.base_form_class
+        or getattr(exposed.model, "base_form_class", None)
+        or WagtailAdminModelForm
+    )
+    options = _narrow(registry, exposed, handler.get_form_options())
+    return cast(type[BaseForm], get_form_for_model(exposed.model, form_class=base, **options))
+
+
+def form_value(value: Any) -> Any:
+    """A Python value as an HTML form would post it."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if value is None:
+        return ""
+    return value
+
+
+def _is_multiple(form_field: Any) -> bool:
+    return bool(getattr(form_field.widget, "allow_multiple_selected", False))
+
+
+def _is_rich_text(form_field: Any) -> bool:
+    """A rich text editor widget: ``format_value()`` is the inverse of the conversion its
+    ``value_from_datadict()`` applies, so database HTML round-trips through any editor."""
+    return hasattr(form_field.widget, "converter")
+
+
+def post_sent(
+    form_field: Any, name: str, value: Any, binding: FormBinding, path: list[str]
+) -> None:
+    """Post the client's ``value`` for one form field; ``path`` locates it in the input."""
+    data = binding.data
+    if isinstance(form_field, BlockField):
+        stored = stream_to_stored(form_field.block, value, path, binding.notes)
+        flatten_block_value(form_field.block, stored, name, data)
+    elif _is_multiple(form_field):
+        data.setlist(name, [str(v) for v in (value or [])])
+    elif isinstance(form_field, TagField):
+        tag_model = getattr(form_field, "tag_model", Tag)
+        data[name] = form_field.widget.format_value([tag_model(name=n) for n in value or []])
+    elif _is_rich_text(form_field):
+        features = getattr(form_field.widget, "features", None)
+        db_html = convert_rich_text(value, features, path, binding.notes)
+        data[name] = form_field.widget.format_value(db_html)
+    else:
+        data[name] = form_value(value)
+
+
+def post_current(form_field: Any, name: str, initial: Any, data: MultiValueDict) -> None:
+    """Post a field's current value (``initial``), as the admin's page would post it."""
+    if isinstance(form_field, BlockField):
+        flatten_native_value(form_field.block, initial, name, data)
+    elif _is_multiple(form_field):
+        data.setlist(name, [str(v) for v in form_field.prepare_value(initial or [])])
+    elif isinstance(form_field, TagField):
+        data[name] = form_field.widget.format_value(initial or [])
+    elif _is_rich_text(form_field):
+        data[name] = form_field.widget.format_value(initial or "")
+    else:
+        data[name] = form_value(form_field.prepare_value(initial))
+
+
+def _post_form(
+    form: BaseForm, prefix: str, values: dict[str, Any], binding: FormBinding, path: list[str]
+) -> None:
+    """Post every field of ``form`` (unbound, showing current values) under ``prefix``.
+
+    Only the form class's own fields: a formset adds its id, ``ORDER`` and ``DELETE``
+    fields to each form, and those are posted by ``_post_formset``.
+    """
+    for name in type(form).base_fields:  # type: ignore[attr-defined]
+        form_field = form.fields.get(name)
+        if form_field is None:  # taken away from this user (PermissionedForm)
+            continue
+        key = f"{prefix}-{name}" if prefix else name
+        if name in values:
+            post_sent(form_field, key, values[name], binding, [*path, field_name(name)])
+        else:
+            initial = form.get_initial_for_field(form_field, name)
+            post_current(form_field, key, initial, binding.data)
+
+
+def _post_formset(
+    name: str, formset: Any, items: list[dict[str, Any]] | None, binding: FormBinding
+) -> dict[int, int]:
+    """Post one InlinePanel formset; returns form index -> input position.
+
+    Sent items replace the relation's rows (Wagtail v3's semantics): an item whose
+    ``id`` names a row edits it, others add rows, rows no item names are deleted. A
+    relation not sent keeps its rows, each posted with its current values; rows a
+    draft added (no id yet) are posted as new rows, so they are kept too.
+    """
+    data = binding.data
+    current = list(formset.initial_forms)
+    saved = [form for form in current if form.instance.pk is not None]
+    index_of = {str(form.instance.pk): i for i, form in enumerate(saved)}
+    pk_name = formset.model._meta.pk.name
+    data[f"{name}-INITIAL_FORMS"] = str(len(saved))
+    for i, form in enumerate(saved):
+        data[f"{name}-{i}-{pk_name}"] = str(form.instance.pk)
+    if items is None:
+        items = [{} for _ in current]
+        sources = current
+    else:
+        sources = [
+            saved[index_of[str(item["id"])]] if str(item.get("id")) in index_of else None
+            for item in items
+        ]
+    positions: dict[int, int] = {}
+    next_new = len(saved)
+    for position, (item, source) in enumerate(zip(items, sources, strict=True)):
+        index = index_of.get(str(source.instance.pk)) if source is not None else None
+        if index is None or index in positions:  # a new row, or a row named twice
+            index, next_new = next_new, next_new + 1
+        positions[index] = position
+        if formset.can_order:
+            data[f"{name}-{index}-{ORDERING_FIELD_NAME}"] = str(position + 1)
+        values = {key: value for key, value in item.items() if key != "id"}
+        path = ["input", field_name(name), str(position)]
+        _post_form(source or formset.empty_form, f"{name}-{index}", values, binding, path)
+    for i in range(len(saved)):
+        if i not in positions:
+            data[f"{name}-{i}-DELETE"] = "on"
+    data[f"{name}-TOTAL_FORMS"] = str(next_new)
+    return positions
+
+
+def bind_form(
+    registry: Registry,
+    exposed: ExposedModel,
+    payload: dict[str, Any],
+    instance: Model,
+    user: Any,
+    **extra: Any,
+) -> tuple[BaseModelForm, FormBinding]:
+    """The admin form for ``instance``, bound to ``payload`` over its current values.
+
+    An unbound form is built first: what it would show is what the admin's page would
+    post for every field the client did not send. ``extra`` goes to the form
+    (``parent_page`` for pages).
+    """
+    form_class = form_class_for(registry, exposed)
+    kwargs: dict[str, Any] = {"instance": instance, **extra}
+    if issubclass(form_class, PermissionedForm):
+        kwargs["for_user"] = user
+    shown = form_class(**kwargs)
+    binding = FormBinding()
+    _post_form(shown, "", payload, binding, ["input"])
+    for name, formset in getattr(shown, "formsets", {}).items():
+        items = payload.get(name) if name in payload else None
+        binding.positions[name] = _post_formset(name, formset, items, binding)
+    form = cast(BaseModelForm, form_class(data=binding.data, **kwargs))
+    return form, binding
+
+
+def validate_like_the_admin(form: Any, full: bool) -> bool:
+    """``form.is_valid()`` as the admin's "Save draft" (``full=False``: required fields
+    and formset minimums deferred) or "Publish"/"Submit" (``full=True``) checks it.
+    Wagtail's actions validate the same way, and reuse the errors found here."""
+    deferred = not full and isinstance(form, WagtailAdminModelForm)
+    if deferred:
+        form.defer_required_fields()
+    valid = bool(form.is_valid())
+    if deferred:
+        form.restore_required_fields()
+    return valid

@@ -1,0 +1,23 @@
+"""What a payload returns: the object as the client would now read it with ``LATEST``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Model
+from wagtail.models import Page, RevisionMixin
+
+
+def latest_version(obj: Model) -> Any:
+    """The page or snippet as its latest revision says, with live flags from the database.
+
+    Re-read because the actions change copies of the object (a publish updates a copy
+    loaded from the revision), and a payload must show what a later read will show.
+    """
+    if isinstance(obj, Page):
+        fresh: Any = Page.objects.get(pk=obj.pk).specific
+    else:
+        fresh = type(obj)._default_manager.get(pk=obj.pk)
+    if isinstance(fresh, RevisionMixin):
+        return fresh.get_latest_revision_as_object()
+    return fresh

@@ -1,0 +1,1 @@
+"""Workflow transitions (``steps``) and their mutations (``mutations``)."""
