@@ -194,3 +194,50 @@ def test_architecture_layers_import_downwards() -> None:
                 assert target_top == top or target_level < level, (
                     f"{module} imports {name}: see the layers in docs/architecture.md"
                 )
+
+
+def test_the_error_code_excerpt_lists_every_code() -> None:
+    """docs/errors.md is where clients look codes up: its ``ErrorCode`` excerpt and its
+    table must name every value the schema has, not a subset that drifts."""
+    from wagtail_graphql_write.schema import build_schema
+
+    real = set(build_schema().schema._schema.get_type("ErrorCode").values)  # type: ignore[union-attr]
+    text = (ROOT / "docs" / "errors.md").read_text()
+    excerpt = text[text.index("enum ErrorCode {") : text.index("}", text.index("enum ErrorCode {"))]
+    shown = {line.strip() for line in excerpt.splitlines()[1:] if line.strip()}
+    assert shown == real
+    table = text[text.index("| Type | `code` | When |") :]
+    assert {code for code in real if f"`{code}`" not in table} == set()
+
+
+def test_python_snippets_are_valid_python() -> None:
+    """A reader pastes these into a settings or urls module: each must at least parse."""
+    import ast
+    import re
+
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for match in re.finditer(r"```python\n(.*?)```", page.read_text(), re.S):
+            line = page.read_text()[: match.start()].count("\n") + 1
+            try:
+                ast.parse(match.group(1))
+            except SyntaxError as exc:
+                raise AssertionError(f"{page.name}:{line}: {exc}") from None
+
+
+def test_readme_urls_snippet_runs_on_its_own() -> None:
+    """Pasted alone into an empty ``urls.py``, the README's snippet routes ``/graphql/``."""
+    import re
+    import types
+
+    from django.urls import resolve
+
+    readme = (ROOT / "README.md").read_text()
+    snippet = next(
+        block
+        for block in re.findall(r"```python\n(.*?)```", readme, re.S)
+        if block.startswith("# urls.py")
+    )
+    urls = types.ModuleType("pasted_urls")
+    exec(compile(snippet, "urls.py", "exec"), urls.__dict__)
+    match = resolve("/graphql/", urlconf=urls)
+    assert match.view_name == "wagtail_graphql_write:graphql"
