@@ -9,10 +9,11 @@ from typing import Any
 import strawberry
 from django.core.exceptions import PermissionDenied
 
-from wagtail_graphql_write.generation import interfaces
+from wagtail_graphql_write.generation import interfaces, names
 from wagtail_graphql_write.generation.payloads import argument
 from wagtail_graphql_write.generation.revisions import PageRevision
 from wagtail_graphql_write.writes.arguments import REQUIRED
+from wagtail_graphql_write.writes.errors.failures import TreeViolation
 from wagtail_graphql_write.writes.guards import ensure_unlocked, revision_of
 from wagtail_graphql_write.writes.mutation import Argument, MutationContext, Payload, Step
 from wagtail_graphql_write.writes.targets import locked_page
@@ -60,3 +61,15 @@ def unlocked(ctx: MutationContext, page: Any) -> None:
 def page_revision(page: Any, revision_id: Any) -> Any:
     """One of ``page``'s revisions; another page's revision id is simply not found."""
     return revision_of(page, revision_id, f"Page {page.pk}")
+
+
+def page_type_not_allowed(
+    model: Any, parent: Any, argument_name: str, verb: str = "created"
+) -> TreeViolation:
+    """The tree refuses ``model`` under ``parent`` (create, copy and move say it alike)."""
+    return TreeViolation(
+        f"A {names.type_name(model)} cannot be {verb} under "
+        f"{names.type_name(parent.specific_class)} {parent.pk}.",
+        "page_type_not_allowed",
+        [argument_name],
+    )

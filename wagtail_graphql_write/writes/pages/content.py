@@ -31,10 +31,14 @@ from wagtail_graphql_write.writes.arguments import (
     SUBMITTED_STATE,
     SaveOptions,
 )
-from wagtail_graphql_write.writes.errors.failures import InvalidInput, TreeViolation
+from wagtail_graphql_write.writes.errors.failures import InvalidInput
 from wagtail_graphql_write.writes.guards import ensure_expected_revision
 from wagtail_graphql_write.writes.mutation import Argument, MutationContext, MutationSpec, Payload
-from wagtail_graphql_write.writes.pages.common import PAGE_REFERENCE, unlocked
+from wagtail_graphql_write.writes.pages.common import (
+    PAGE_REFERENCE,
+    page_type_not_allowed,
+    unlocked,
+)
 from wagtail_graphql_write.writes.targets import locked_object, visible_page
 
 
@@ -92,12 +96,7 @@ def type_allowed_here(_ctx: MutationContext, job: save.Save) -> None:
     if model not in parent.specific_class.creatable_subpage_models() or not model.can_create_at(
         parent
     ):
-        raise TreeViolation(
-            f"A {names.type_name(model)} cannot be created under "
-            f"{names.type_name(parent.specific_class)} {parent.pk}.",
-            "page_type_not_allowed",
-            ["parent"],
-        )
+        raise page_type_not_allowed(model, parent, "parent")
 
 
 def create_spec(gen: TypeGenerator, exposed: ExposedModel) -> MutationSpec:

@@ -22,10 +22,9 @@ from wagtail.actions.copy_page import CopyPagePermissionError
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page as PageModel
 
-from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.writes.arguments import flag, optional, required
 from wagtail_graphql_write.writes.errors.failures import InputErrors, InvalidInput, TreeViolation
-from wagtail_graphql_write.writes.locales import target_locale
+from wagtail_graphql_write.writes.locales import untranslated_locale
 from wagtail_graphql_write.writes.mutation import MutationContext, MutationSpec
 from wagtail_graphql_write.writes.pages.common import (
     PAGE_ID,
@@ -33,6 +32,7 @@ from wagtail_graphql_write.writes.pages.common import (
     allowed,
     find_page,
     page_payload,
+    page_type_not_allowed,
 )
 from wagtail_graphql_write.writes.results import latest_version
 from wagtail_graphql_write.writes.targets import optional_page, visible_page
@@ -74,12 +74,7 @@ def copy_tree_rules(ctx: MutationContext, copy: Copy) -> None:
             ["destination"],
         )
     if not page.specific_class.can_create_at(parent):
-        raise TreeViolation(
-            f"A {names.type_name(page.specific_class)} cannot be created under "
-            f"{names.type_name(parent.specific_class)} {parent.pk}.",
-            "page_type_not_allowed",
-            ["destination"],
-        )
+        raise page_type_not_allowed(page.specific_class, parent, "destination")
 
 
 def new_slug(parent: Any, source: Any, slug: str | None) -> str:
@@ -204,13 +199,7 @@ def may_translate(ctx: MutationContext, page: Any) -> None:
 
 def translation_to(ctx: MutationContext, page: Any) -> Any:
     """The action for the locale sent, which must exist and not have a translation yet."""
-    locale = target_locale(ctx.args["locale"])
-    if page.get_translation_or_none(locale) is not None:
-        raise TreeViolation(
-            f"Page {page.pk} already has a translation in {ctx.args['locale']!r}.",
-            "already_translated",
-            ["locale"],
-        )
+    locale = untranslated_locale(page, ctx.args["locale"], f"Page {page.pk}")
     return _translation_action(ctx, page, locale)
 
 

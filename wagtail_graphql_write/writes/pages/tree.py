@@ -19,7 +19,6 @@ from wagtail.actions.move_page import MovePagePermissionError
 from wagtail.models import Page as PageModel
 from wagtail.models import ReferenceIndex
 
-from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.payloads import argument
 from wagtail_graphql_write.writes.arguments import flag, required
 from wagtail_graphql_write.writes.errors.failures import (
@@ -35,6 +34,7 @@ from wagtail_graphql_write.writes.pages.common import (
     allowed,
     find_page,
     page_payload,
+    page_type_not_allowed,
     unlocked,
 )
 from wagtail_graphql_write.writes.results import latest_version
@@ -88,12 +88,7 @@ def check_move_tree(page: Any, parent: Any) -> None:
             ["destination"],
         )
     if not page.specific.can_move_to(parent):
-        raise TreeViolation(
-            f"A {names.type_name(page.specific_class)} cannot be placed under "
-            f"{names.type_name(parent.specific_class)} {parent.pk}.",
-            "page_type_not_allowed",
-            ["destination"],
-        )
+        raise page_type_not_allowed(page.specific_class, parent, "destination", "placed")
 
 
 @dataclass(frozen=True)

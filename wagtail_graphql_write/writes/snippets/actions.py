@@ -49,7 +49,6 @@ from wagtail_graphql_write.writes.arguments import (
 from wagtail_graphql_write.writes.errors.failures import (
     NotSupported,
     StateViolation,
-    TreeViolation,
     validation_errors_at,
 )
 from wagtail_graphql_write.writes.guards import (
@@ -58,7 +57,7 @@ from wagtail_graphql_write.writes.guards import (
     refuse_submit,
     revision_of,
 )
-from wagtail_graphql_write.writes.locales import target_locale
+from wagtail_graphql_write.writes.locales import untranslated_locale
 from wagtail_graphql_write.writes.locks import release_lock, take_lock
 from wagtail_graphql_write.writes.mutation import (
     Argument,
@@ -193,13 +192,7 @@ def may_translate(ctx: MutationContext, obj: Any) -> None:
 
 
 def translation_to(ctx: MutationContext, obj: Any) -> Any:
-    locale = target_locale(ctx.args["locale"])
-    if obj.get_translation_or_none(locale) is not None:
-        raise TreeViolation(
-            f"{_label(obj)} already has a translation in {ctx.args['locale']!r}.",
-            "already_translated",
-            ["locale"],
-        )
+    locale = untranslated_locale(obj, ctx.args["locale"], _label(obj))
     return _translation_action(ctx, obj, locale)
 
 
