@@ -159,7 +159,7 @@ LAYERS = [
     {"registry"},
     {"access"},
     {"generation"},
-    {"reads", "writes", "limits"},
+    {"reads", "writes", "limits", "reporting", "documents"},
     {"schema", "sdl"},
     {"http", "checks", "management"},
     {"urls", "apps"},

@@ -13,10 +13,12 @@ import strawberry
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.field import StrawberryField
 
+from wagtail_graphql_write.documents import RequireOperationName
 from wagtail_graphql_write.generation.errors import ERROR_TYPES
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.names import FieldNameConverter
 from wagtail_graphql_write.generation.revisions import REVISION_TYPES
+from wagtail_graphql_write.generation.scalars import SCALAR_MAP
 from wagtail_graphql_write.generation.workflows import WORKFLOW_TYPES
 from wagtail_graphql_write.limits import schema_extensions
 from wagtail_graphql_write.reads.pages import page_query_fields
@@ -25,6 +27,7 @@ from wagtail_graphql_write.reads.snippets import snippet_query_fields
 from wagtail_graphql_write.reads.viewer import Viewer, resolve_viewer
 from wagtail_graphql_write.reads.workflows import workflow_query_fields
 from wagtail_graphql_write.registry import Registry, SkippedField, build_registry
+from wagtail_graphql_write.reporting import Schema
 from wagtail_graphql_write.writes.mutation import mutation_fields
 from wagtail_graphql_write.writes.pages import page_specs
 from wagtail_graphql_write.writes.snippets import snippet_specs
@@ -63,7 +66,7 @@ def build_schema(registry: Registry | None = None) -> BuiltSchema:
     generator.finish()
     query = _root_type("Query", query_fields)
     mutation = _root_type("Mutation", mutations) if mutations else None
-    schema = strawberry.Schema(
+    schema = Schema(
         query=query,
         mutation=mutation,
         types=[
@@ -73,8 +76,8 @@ def build_schema(registry: Registry | None = None) -> BuiltSchema:
             *WORKFLOW_TYPES,
             Viewer,
         ],
-        config=StrawberryConfig(name_converter=FieldNameConverter()),
-        extensions=schema_extensions(),
+        config=StrawberryConfig(name_converter=FieldNameConverter(), scalar_map=SCALAR_MAP),
+        extensions=[RequireOperationName, *schema_extensions()],
     )
     return BuiltSchema(schema, generator.skipped)
 

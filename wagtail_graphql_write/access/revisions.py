@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.contrib.auth import get_user_model
 from django.db.models import Model, QuerySet
 from wagtail.models import Revision, RevisionMixin
 
+from wagtail_graphql_write.access.ids import parse_id, parse_pk
 from wagtail_graphql_write.access.permissions import can_view_revisions
 from wagtail_graphql_write.conf import get_settings
 
@@ -53,10 +54,8 @@ class RevisionFilters:
         queryset = queryset.filter(**{k: v for k, v in lookups.items() if v is not None})
         if self.user is None:
             return queryset
-        try:  # an id that cannot be a user's (any primary key type) matches nothing
-            return queryset.filter(user_id=str(self.user).strip())
-        except (ValueError, TypeError, DjangoValidationError):
-            return queryset.none()
+        user_id = parse_pk(get_user_model(), self.user)
+        return queryset.none() if user_id is None else queryset.filter(user_id=user_id)
 
 
 def database_row(obj: Model) -> Model | None:
@@ -135,10 +134,10 @@ def scheduled_revision(owner: Model) -> Revision | None:
 
 def visible_revision(user: Any, revision_id: Any) -> Revision | None:
     """A revision by id, if its object still exists and ``user`` may see its revisions."""
-    try:
-        revision = Revision.objects.select_related("user").filter(pk=revision_id).first()
-    except (ValueError, TypeError):
-        return None
+    number = parse_id(revision_id)
+    revision = None
+    if number is not None:
+        revision = Revision.objects.select_related("user").filter(pk=number).first()
     if revision is None:
         return None
     owner = owner_of(revision)

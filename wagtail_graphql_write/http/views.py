@@ -1,5 +1,7 @@
 """The GraphQL endpoint: Strawberry's Django view plus token auth, CSRF and GraphiQL.
 
+Every answer is JSON, malformed requests included (see ``http/transport.py``).
+
 CSRF: token requests are exempt (a bearer header is not an ambient credential); a
 request authenticated by the session cookie must pass Django's CSRF check on POST,
 as in Django REST framework's ``SessionAuthentication``.
@@ -10,12 +12,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from cross_web import HTTPException
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.csrf import csrf_exempt
-from strawberry.django.views import GraphQLView
+from strawberry.django.views import GraphQLView, TemporalHttpResponse
 
 from wagtail_graphql_write.conf import get_settings
+from wagtail_graphql_write.http import transport
 from wagtail_graphql_write.http.auth import authenticate
 from wagtail_graphql_write.schema import get_built_schema, get_schema
 
@@ -26,29 +31,53 @@ def _csrf_failure(request: HttpRequest) -> HttpResponse | None:
     response = check.process_view(request, lambda r: HttpResponse(), (), {})
     if response is None:
         return None
-    return JsonResponse(
-        {
-            "errors": [
-                {
-                    "message": "CSRF verification failed: send the csrftoken cookie's value "
-                    "in the X-CSRFToken header, or use an API token."
-                }
-            ]
-        },
-        status=403,
+    return transport.error_response(
+        request,
+        403,
+        "CSRF verification failed: send the csrftoken cookie's value "
+        "in the X-CSRFToken header, or use an API token.",
     )
 
 
 class GraphQLWriteView(GraphQLView):
-    """Strawberry's view with Wagtail authentication in front of it."""
+    """Strawberry's view with Wagtail authentication in front of it and JSON answers
+    for every transport failure."""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        by_token = authenticate(request)
-        if not by_token and request.method == "POST" and request.user.is_authenticated:
-            failure = _csrf_failure(request)
-            if failure is not None:
-                return failure
-        return super().dispatch(request, *args, **kwargs)
+        try:
+            by_token = authenticate(request)
+            if not by_token and request.method == "POST" and request.user.is_authenticated:
+                failure = _csrf_failure(request)
+                if failure is not None:
+                    return failure
+            return self.run(request=request)
+        except HTTPException as exc:
+            return transport.error_response(request, exc.status_code, exc.reason)
+        except RequestDataTooBig:
+            return transport.error_response(
+                request, 413, "The request body is larger than this server accepts."
+            )
+
+    def parse_http_body(self, request: Any) -> Any:
+        try:
+            return super().parse_http_body(request)
+        except UnicodeDecodeError as exc:  # Strawberry decodes the body before parsing it
+            raise HTTPException(400, "The request body is not valid UTF-8.") from exc
+
+    def decode_json(self, data: str | bytes) -> object:
+        return transport.decode_request_json(data)
+
+    def get_sub_response(self, request: HttpRequest) -> TemporalHttpResponse:
+        sub_response = TemporalHttpResponse()
+        sub_response["Content-Type"] = f"{transport.response_type(request)}; charset=utf-8"
+        return sub_response
+
+    def create_response(self, response_data: Any, sub_response: Any) -> Any:
+        if transport.is_request_error(response_data):
+            response_data = {key: v for key, v in response_data.items() if key != "data"}
+            if sub_response["Content-Type"].startswith(transport.GRAPHQL_RESPONSE):
+                sub_response.status_code = 400
+        return super().create_response(response_data, sub_response)
 
 
 @lru_cache(maxsize=1)

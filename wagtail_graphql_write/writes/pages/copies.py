@@ -54,7 +54,8 @@ def find_copy_source(ctx: MutationContext) -> Any:
 def find_copy(ctx: MutationContext) -> Copy:
     page = find_copy_source(ctx)
     destination = optional_page(ctx.request, ctx.args.get("destination"), ["destination"])
-    return Copy(page, destination or page.get_parent().specific)
+    own_parent = page.get_parent()  # None for the root page, refused by copy_tree_rules
+    return Copy(page, destination or (own_parent.specific if own_parent else None))
 
 
 def may_copy(ctx: MutationContext, copy: Copy) -> None:
@@ -67,6 +68,8 @@ def may_copy(ctx: MutationContext, copy: Copy) -> None:
 def copy_tree_rules(ctx: MutationContext, copy: Copy) -> None:
     """No subtree into itself, and a page type the parent allows."""
     page, parent = copy.page, copy.parent
+    if parent is None:
+        raise TreeViolation("The root page cannot be copied.", "invalid_tree_operation", ["id"])
     if ctx.args.get("recursive") and (parent.pk == page.pk or parent.is_descendant_of(page)):
         raise TreeViolation(
             f"Page {page.pk} cannot be copied with its subtree into itself or a descendant.",
