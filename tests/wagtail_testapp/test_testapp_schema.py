@@ -1,9 +1,10 @@
 """Schema generation over Wagtail's own test apps: dozens of odd page and snippet models.
 
-Runs separately from the main suite, with its own settings:
+Runs with its own settings, in a child process started by the main suite
+(``tests/test_wagtail_testapp.py``, so a plain ``pytest`` runs it); on its own:
 
-    .venv/bin/pytest -q tests/wagtail_testapp -p no:cacheprovider \
-        --ds=tests.wagtail_testapp.settings -o addopts="" -o testpaths=""
+    .venv/bin/pytest -q tests/wagtail_testapp --ds=tests.wagtail_testapp.settings \
+        -o addopts="-p no:cacheprovider" -o testpaths=""
 
 Generation must succeed for every model, and whatever it cannot map must come out
 as ``W001`` system-check warnings naming the model and field, never as a crash.

@@ -95,13 +95,24 @@ class TypeGenerator:
             self.skipped.append(entry)
 
     def writable_input_fields(self, exposed: ExposedModel) -> list[tuple[ExposedField, Any]]:
-        """Writable fields with their input annotation; unmappable ones are skipped."""
+        """Writable fields with their input annotation; unmappable ones are skipped.
+
+        A converter says "cannot map" by raising ``Unsupported`` or returning ``None``
+        (the documented contract, as for output converters): either way the field is
+        left out of the inputs and reported (W001), so one site converter can never
+        break the whole schema.
+        """
         found = []
         for field in exposed.writable_fields:
             try:
-                found.append((field, self.input_converter(field)(self, field)))
+                annotation = self.input_converter(field)(self, field)
             except Unsupported as unsupported:
                 self.skip(exposed.model, field, f"not writable: {unsupported}")
+                continue
+            if annotation is None:
+                self.skip(exposed.model, field, "not writable: its input converter does not map it")
+                continue
+            found.append((field, annotation))
         return found
 
     # ---- types ----------------------------------------------------------------------
