@@ -139,3 +139,18 @@ def test_a_csrf_failure_is_json(seeded: Any) -> None:
     )
     assert response.status_code == 403
     assert _errors(response)[0].startswith("CSRF verification failed")
+
+
+def test_strawberrys_own_refusals_are_json_too(seeded: Any) -> None:
+    """Mutation over GET, an unsupported content type, a batch: Strawberry answers these
+    with ``text/plain``, which clients cannot read."""
+    get = Client().get(ENDPOINT, {"query": CREATE})
+    assert get.status_code == 400
+    assert _errors(get) == ["mutations are not allowed when using GET"]
+    text = Client().post(ENDPOINT, data="{ viewer { isSuperuser } }", content_type="text/plain")
+    assert text.status_code == 400
+    assert _errors(text) == ["Unsupported content type"]
+    batch = _post(json.dumps([{"query": CREATE}]))
+    assert batch.status_code == 400
+    assert _errors(batch) == ["Batching is not enabled"]
+    assert not Category.objects.filter(slug="events").exists()
