@@ -234,3 +234,16 @@ def test_get_is_by_exact_class_and_is_page_by_role() -> None:
     assert registry.is_page(Category) is False
     assert registry.is_page(BlogPageAuthor) is False
     assert registry.is_page(models.Model) is False
+
+
+def test_taggits_default_help_text_is_not_a_list_fields_description() -> None:
+    """ "A comma-separated list of tags." describes the admin's text box; the GraphQL field
+    is a list of strings. A site's own help text is kept."""
+    from taggit.managers import TaggableManager
+
+    from wagtail_graphql_write.registry.build import TAGS_DESCRIPTION, _description
+    from wagtail_graphql_write.registry.models import FieldKind
+
+    assert _description(TaggableManager(), FieldKind.TAGS) == TAGS_DESCRIPTION
+    own = TaggableManager(help_text="Topics of the post.")
+    assert _description(own, FieldKind.TAGS) == "Topics of the post."

@@ -6,7 +6,7 @@ import enum
 from typing import Any
 
 import strawberry
-from django.contrib.auth.base_user import AbstractBaseUser
+from wagtail.admin.utils import get_user_display_name
 from wagtail.api.rich_text import APIRichText
 
 
@@ -58,9 +58,8 @@ class User:
 
     @strawberry.field(description="The name the admin shows for this user.")
     def display_name(root: Any) -> str:  # noqa: N805
-        user: AbstractBaseUser = root
-        full = getattr(user, "get_full_name", lambda: "")()
-        return str(full or user.get_username())
+        """Wagtail's own rule: the full name, stripped, else the username."""
+        return str(get_user_display_name(root))
 
 
 @strawberry.type(name="Image", description="A Wagtail image.")

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignObjectRel, ManyToManyField, Model
 from django.db.models.fields.related import ForeignKey, OneToOneField
+from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from taggit.managers import TaggableManager
 from wagtail.api.conf import APIField, get_model_field
@@ -72,8 +73,15 @@ def classify(model: type[Model], model_field: Any) -> FieldKind:
     raise _Skip(f"an unsupported field type ({type(model_field).__name__})")
 
 
-def _description(model_field: Any) -> str | None:
+#: django-taggit's default help text describes the admin's text widget, not a list of strings.
+TAGGIT_HELP_TEXT = "A comma-separated list of tags."
+TAGS_DESCRIPTION = "Tags, one string per tag."
+
+
+def _description(model_field: Any, kind: FieldKind) -> str | None:
     text = str(getattr(model_field, "help_text", "") or "")
+    if kind is FieldKind.TAGS and text in ("", TAGGIT_HELP_TEXT, str(_(TAGGIT_HELP_TEXT))):
+        return TAGS_DESCRIPTION
     if not text and not isinstance(model_field, ForeignObjectRel):
         text = str(getattr(model_field, "verbose_name", "") or "")
     return text or None
@@ -130,7 +138,7 @@ def _expose_fields(
             readable=True,
             writable=bool(entry.writable) and _is_editable(model_field, kind),
             required_on_create=_required_on_create(model, model_field, kind),
-            description=_description(model_field),
+            description=_description(model_field, kind),
             related_model=related,
         )
     return list(exposed.values())

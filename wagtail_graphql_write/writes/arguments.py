@@ -63,6 +63,17 @@ SUBMITTED_STATE = {
     "workflow_state": (WorkflowState, "The workflow state, when the action was SUBMIT."),
 }
 
+SAVED_REVISION = "The revision this save made."
+
+
+def save_payload_extra(revision_type: Any | None, workflows: bool) -> dict[str, tuple[Any, str]]:
+    """The extra payload fields of a create or update: ``revision`` for a model with
+    revisions, ``workflowState`` for one with workflows."""
+    extra = dict(SUBMITTED_STATE) if workflows else {}
+    if revision_type is not None:
+        extra["revision"] = (revision_type, SAVED_REVISION)
+    return extra
+
 
 @dataclass(frozen=True)
 class SaveOptions:

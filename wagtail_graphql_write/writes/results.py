@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Model
-from wagtail.models import Page, RevisionMixin
+from wagtail.models import Page, Revision, RevisionMixin
 
 
 def latest_version(obj: Model) -> Any:
@@ -21,3 +21,16 @@ def latest_version(obj: Model) -> Any:
     if isinstance(fresh, RevisionMixin):
         return fresh.get_latest_revision_as_object()
     return fresh
+
+
+def fresh_revision(revision: Revision) -> Revision:
+    """The revision as stored now, with its user (actions change it and cache its old object)."""
+    return Revision.objects.select_related("user").get(pk=revision.pk)
+
+
+def saved_revision(instance: Model) -> Revision | None:
+    """The revision a create or edit action just made on ``instance``, if it makes them."""
+    revision = (
+        getattr(instance, "latest_revision", None) if isinstance(instance, RevisionMixin) else None
+    )
+    return fresh_revision(revision) if revision is not None else None

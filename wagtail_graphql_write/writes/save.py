@@ -28,7 +28,7 @@ from wagtail_graphql_write.writes.arguments import SaveOptions
 from wagtail_graphql_write.writes.errors.failures import InputErrors, InvalidInput
 from wagtail_graphql_write.writes.input.forms import bind_form, validate_like_the_admin
 from wagtail_graphql_write.writes.mutation import MutationContext
-from wagtail_graphql_write.writes.results import latest_version
+from wagtail_graphql_write.writes.results import latest_version, saved_revision
 from wagtail_graphql_write.writes.workflows import steps
 
 
@@ -126,10 +126,14 @@ def validate(ctx: MutationContext, save: Save) -> Save:
 
 
 def execute(ctx: MutationContext, save: Save) -> Any:
-    """Run the action, then submit with ``action: SUBMIT`` (not in a dry run)."""
+    """Run the action, then submit with ``action: SUBMIT`` (not in a dry run); the
+    payload's ``revision`` is the one the action made."""
     action = save.action(ctx.user)
     action.execute()
     saved = save.existing or action.instance
+    revision = saved_revision(action.instance)
+    if revision is not None:
+        ctx.extra["revision"] = revision
     if save.options.submits_now:
         ctx.extra["workflow_state"] = steps.submit_after_save(ctx.user, saved, ["action"])
     return latest_version(saved)

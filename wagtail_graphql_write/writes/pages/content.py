@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.payloads import argument
+from wagtail_graphql_write.generation.revisions import PageRevision
 from wagtail_graphql_write.registry import ExposedModel
 from wagtail_graphql_write.writes import save
 from wagtail_graphql_write.writes.arguments import (
@@ -28,8 +29,8 @@ from wagtail_graphql_write.writes.arguments import (
     DRY_RUN,
     EXPECTED_REVISION,
     REQUIRED,
-    SUBMITTED_STATE,
     SaveOptions,
+    save_payload_extra,
 )
 from wagtail_graphql_write.writes.errors.failures import InvalidInput
 from wagtail_graphql_write.writes.guards import ensure_expected_revision
@@ -112,7 +113,10 @@ def create_spec(gen: TypeGenerator, exposed: ExposedModel) -> MutationSpec:
             DRY_RUN,
         ],
         payload=Payload(
-            "page", gen.object_type(exposed.model), "The created page.", SUBMITTED_STATE
+            "page",
+            gen.object_type(exposed.model),
+            "The created page.",
+            save_payload_extra(PageRevision, workflows=True),
         ),
         find=_find_new(gen, exposed),
         permission=may_add_here,
@@ -160,7 +164,7 @@ def update_spec(gen: TypeGenerator, exposed: ExposedModel) -> MutationSpec:
             "page",
             gen.object_type(exposed.model),
             "The page in its latest version.",
-            SUBMITTED_STATE,
+            save_payload_extra(PageRevision, workflows=True),
         ),
         find=_find_existing(gen, exposed),
         permission=save.check_action_permission,

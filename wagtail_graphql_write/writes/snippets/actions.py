@@ -67,17 +67,12 @@ from wagtail_graphql_write.writes.mutation import (
     Step,
     keep,
 )
-from wagtail_graphql_write.writes.results import latest_version
+from wagtail_graphql_write.writes.results import fresh_revision, latest_version
 from wagtail_graphql_write.writes.targets import locked_object
 
 
 def _label(obj: Model) -> str:
     return f"{names.type_name(type(obj))} {obj.pk}"
-
-
-def _fresh(revision: Revision) -> Revision:
-    """The revision as stored now (actions change it and cache its old object)."""
-    return Revision.objects.select_related("user").get(pk=revision.pk)
 
 
 def allowed(question: str, verb: str, error: type[Exception] = PermissionDenied) -> Step:
@@ -109,7 +104,7 @@ def execute_publish(ctx: MutationContext, obj: Any) -> Model:
     else:  # as API v3 does, an object without any revision gets one first
         revision = obj.get_latest_revision() or obj.save_revision(user=ctx.user)
     action_registry.get_action_class(type(obj), "publish")(revision, user=ctx.user).execute()
-    ctx.extra["revision"] = _fresh(revision)
+    ctx.extra["revision"] = fresh_revision(revision)
     return latest_version(obj)
 
 
@@ -167,7 +162,7 @@ def execute_revert(ctx: MutationContext, found: tuple[Any, Revision]) -> Model:
     if publish:
         publish_class = action_registry.get_action_class(type(obj), "publish")
         publish_class(revision, user=ctx.user, previous_revision=old).execute()
-    ctx.extra["revision"] = _fresh(revision)
+    ctx.extra["revision"] = fresh_revision(revision)
     return latest_version(obj)
 
 

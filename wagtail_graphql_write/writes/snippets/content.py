@@ -16,6 +16,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.generator import TypeGenerator
+from wagtail_graphql_write.generation.revisions import SnippetRevision
 from wagtail_graphql_write.registry import ExposedModel
 from wagtail_graphql_write.writes import save
 from wagtail_graphql_write.writes.arguments import (
@@ -23,8 +24,8 @@ from wagtail_graphql_write.writes.arguments import (
     DRY_RUN,
     EXPECTED_REVISION,
     REQUIRED,
-    SUBMITTED_STATE,
     SaveOptions,
+    save_payload_extra,
 )
 from wagtail_graphql_write.writes.errors.failures import NotSupported
 from wagtail_graphql_write.writes.guards import ensure_expected_revision, ensure_unlocked
@@ -39,7 +40,8 @@ from wagtail_graphql_write.writes.targets import locked_object
 
 
 def _snippet_payload(gen: TypeGenerator, exposed: ExposedModel, description: str) -> Payload:
-    extra = SUBMITTED_STATE if exposed.has_mixin(WorkflowMixin) else {}
+    revision_type = SnippetRevision if exposed.has_mixin(RevisionMixin) else None
+    extra = save_payload_extra(revision_type, workflows=exposed.has_mixin(WorkflowMixin))
     return Payload("snippet", gen.object_type(exposed.model), description, extra)
 
 
