@@ -162,7 +162,7 @@ LAYERS = [
     {"reads", "writes", "limits", "reporting", "documents"},
     {"schema", "sdl"},
     {"http", "checks", "management"},
-    {"urls", "apps"},
+    {"urls", "apps", "wagtail_hooks"},
 ]
 
 
