@@ -16,6 +16,8 @@ from wagtail.locks import BasicLock
 from wagtail.log_actions import log
 
 from wagtail_graphql_write.writes.errors.failures import Locked
+from wagtail_graphql_write.writes.mutation import MutationContext
+from wagtail_graphql_write.writes.results import latest_version
 
 LOCK_FIELDS = ["locked", "locked_by", "locked_at"]
 
@@ -41,3 +43,15 @@ def release_lock(obj: Any, user: Any) -> None:
         obj.locked, obj.locked_by, obj.locked_at = False, None, None
         obj.save(update_fields=LOCK_FIELDS)
         log(instance=obj, action="wagtail.unlock", user=user)
+
+
+def execute_lock(ctx: MutationContext, obj: Any) -> Any:
+    """The ``execute`` step of ``lockPage`` and ``lockSnippet``."""
+    take_lock(obj, ctx.user)
+    return latest_version(obj)
+
+
+def execute_unlock(ctx: MutationContext, obj: Any) -> Any:
+    """The ``execute`` step of ``unlockPage`` and ``unlockSnippet``."""
+    release_lock(obj, ctx.user)
+    return latest_version(obj)

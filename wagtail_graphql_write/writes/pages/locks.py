@@ -8,23 +8,9 @@ the change and its ``wagtail.lock``/``wagtail.unlock`` log entry are made exactl
 
 from __future__ import annotations
 
-from typing import Any
-
-from wagtail_graphql_write.writes.locks import release_lock, take_lock
-from wagtail_graphql_write.writes.mutation import MutationContext, MutationSpec
+from wagtail_graphql_write.writes.locks import execute_lock, execute_unlock
+from wagtail_graphql_write.writes.mutation import MutationSpec
 from wagtail_graphql_write.writes.pages.common import PAGE_ID, allowed, find_page, page_payload
-from wagtail_graphql_write.writes.results import latest_version
-
-
-def execute_lock(ctx: MutationContext, page: Any) -> Any:
-    take_lock(page, ctx.user)
-    return latest_version(page)
-
-
-def execute_unlock(ctx: MutationContext, page: Any) -> Any:
-    release_lock(page, ctx.user)
-    return latest_version(page)
-
 
 SPECS = (
     MutationSpec(

@@ -58,7 +58,7 @@ from wagtail_graphql_write.writes.guards import (
     revision_of,
 )
 from wagtail_graphql_write.writes.locales import untranslated_locale
-from wagtail_graphql_write.writes.locks import release_lock, take_lock
+from wagtail_graphql_write.writes.locks import execute_lock, execute_unlock
 from wagtail_graphql_write.writes.mutation import (
     Argument,
     MutationContext,
@@ -163,16 +163,6 @@ def execute_revert(ctx: MutationContext, found: tuple[Any, Revision]) -> Model:
         publish_class = action_registry.get_action_class(type(obj), "publish")
         publish_class(revision, user=ctx.user, previous_revision=old).execute()
     ctx.extra["revision"] = fresh_revision(revision)
-    return latest_version(obj)
-
-
-def execute_lock(ctx: MutationContext, obj: Any) -> Model:
-    take_lock(obj, ctx.user)
-    return latest_version(obj)
-
-
-def execute_unlock(ctx: MutationContext, obj: Any) -> Model:
-    release_lock(obj, ctx.user)
     return latest_version(obj)
 
 
