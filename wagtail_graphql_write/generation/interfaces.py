@@ -62,7 +62,8 @@ class Lockable:
     locked: bool
 
     @strawberry.field(
-        description="When it was locked; null unless you may edit, publish or unlock it."
+        description="When it was locked; null unless you hold the lock or may edit, "
+        "publish, lock or unlock the object."
     )
     def locked_at(root: Any, info: Info) -> datetime | None:  # noqa: N805
         if not root.locked or not may_see_lock_holder(info.context.request, root):
@@ -70,7 +71,8 @@ class Lockable:
         return cast(datetime | None, root.locked_at)
 
     @strawberry.field(
-        description="Who holds the lock; null unless you may edit, publish or unlock it."
+        description="Who holds the lock; null unless you hold the lock or may edit, "
+        "publish, lock or unlock the object."
     )
     def locked_by(root: Any, info: Info) -> User | None:  # noqa: N805 - Strawberry passes the model as root
         if not root.locked or not may_see_lock_holder(info.context.request, root):
