@@ -13,7 +13,7 @@ from typing import Any, cast
 from django.db.models import Model, Q
 from django.http import HttpRequest
 from wagtail.api.querysets import get_public_pages_queryset
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.query import PageQuerySet
 
@@ -72,34 +72,6 @@ def can_read_latest(user: Any, page: Page) -> bool:
         return False
     perms = page.permissions_for_user(user)
     return bool(perms.can_edit() or perms.can_publish())
-
-
-def _rejected_restriction_paths(request: HttpRequest) -> list[str]:
-    cache = request_cache(request)
-    if "restricted_paths" not in cache:
-        cache["restricted_paths"] = [
-            r.page.path
-            for r in PageViewRestriction.objects.select_related("page")
-            if not r.accept_request(request)
-        ]
-    return cast(list[str], cache["restricted_paths"])
-
-
-def visible_related_page(request: HttpRequest, page: Page | None) -> Page | None:
-    """A page reached through a foreign key or chooser, if a ``LIVE`` read may show it.
-
-    Checked in memory (live flag and cached view restrictions) so that resolving many
-    related pages costs no query per page beyond fetching them.
-    """
-    if page is None or not page.live:
-        return None
-    user = request.user
-    if not user.is_authenticated and not get_settings()["ANONYMOUS_READS"]:
-        return None
-    restricted = any(page.path.startswith(p) for p in _rejected_restriction_paths(request))
-    if restricted and not can_read_latest(user, page):
-        return None
-    return cast(Page, page.specific)
 
 
 def page_by_url_path(request: HttpRequest, path: str) -> Page | None:

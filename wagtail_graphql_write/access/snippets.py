@@ -42,12 +42,3 @@ def readable_snippets(request: HttpRequest, model: type[Model], latest: bool) ->
     if issubclass(model, DraftStateMixin):
         queryset = queryset.filter(live=True)
     return queryset
-
-
-def snippet_is_visible(request: HttpRequest, obj: Model) -> bool:
-    """Whether some read (``LIVE`` or ``LATEST``) shows ``obj`` to this viewer; no query."""
-    if can_edit_snippets(request.user, type(obj)):
-        return True
-    if not may_read_live(request.user):
-        return False
-    return not isinstance(obj, DraftStateMixin) or bool(obj.live)

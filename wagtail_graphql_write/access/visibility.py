@@ -9,22 +9,15 @@ from __future__ import annotations
 
 from django.db.models import Model
 from django.http import HttpRequest
-from wagtail.models import Page
 
-from wagtail_graphql_write.access.pages import can_read_latest, live_pages
 from wagtail_graphql_write.access.permissions import can_view_revisions
-from wagtail_graphql_write.access.snippets import snippet_is_visible
-
-
-def page_is_visible(request: HttpRequest, page: Page) -> bool:
-    """A ``LATEST`` read (edit or publish permission) or a ``LIVE`` read shows it."""
-    if can_read_latest(request.user, page) or can_view_revisions(request.user, page):
-        return True
-    return bool(page.live) and live_pages(request).filter(pk=page.pk).exists()
+from wagtail_graphql_write.access.readable import is_readable
 
 
 def is_visible(request: HttpRequest, obj: Model) -> bool:
-    """``page_is_visible`` for pages; the snippet read rules (and reviewers) otherwise."""
-    if isinstance(obj, Page):
-        return page_is_visible(request, obj)
-    return snippet_is_visible(request, obj) or can_view_revisions(request.user, obj)
+    """Some read shows it (``access.readable``), or the viewer reviews its drafts.
+
+    Reviewers of the object's current workflow task may read its revisions (and act
+    on it) without edit permission, so for them it exists too.
+    """
+    return is_readable(request, obj) or can_view_revisions(request.user, obj)

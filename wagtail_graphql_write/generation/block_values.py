@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import strawberry
+from django.db.models import Model
 from strawberry.types import Info
 
-from wagtail_graphql_write.access.pages import visible_related_page
+from wagtail_graphql_write.access.readable import readable_object, readable_objects
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.common import RichTextFormat, serialize_rich_text
 
@@ -31,8 +32,10 @@ def embed_url(value: Any, info: Info, fmt: RichTextFormat | None) -> Any:
     return getattr(value, "url", None) if value else None
 
 
-def visible_page(value: Any, info: Info, fmt: RichTextFormat | None) -> Any:
-    return visible_related_page(info.context.request, value)
+def readable(value: Any, info: Info, fmt: RichTextFormat | None) -> Any:
+    """A chooser's object (page, snippet, image, document), or null if the viewer may
+    not read it: the rule of ``access.readable``, as for a foreign key."""
+    return readable_object(info.context.request, value)
 
 
 def raw_value(block: Any) -> Converter:
@@ -62,7 +65,14 @@ def enum_members(enum_type: Any, *, many: bool) -> Converter:
 
 
 def list_children(value: Any, info: Info, fmt: RichTextFormat | None) -> Any:
-    return list(getattr(value, "bound_blocks", []))
+    """A ListBlock's items; an item whose chosen object the viewer may not read is left
+    out, as a hidden object is from any list."""
+    items = list(getattr(value, "bound_blocks", []))
+    chosen = [item.value for item in items if isinstance(item.value, Model)]
+    if not chosen:
+        return items
+    shown = {id(obj) for obj in readable_objects(info.context.request, chosen)}
+    return [item for item in items if not isinstance(item.value, Model) or id(item.value) in shown]
 
 
 def stream_children(value: Any, info: Info, fmt: RichTextFormat | None) -> Any:

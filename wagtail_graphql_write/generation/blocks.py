@@ -265,23 +265,24 @@ def rich_text_output(types: BlockTypes, block: blocks.Block, prefix: str) -> Blo
 
 
 def chooser_output(types: BlockTypes, block: blocks.Block, prefix: str) -> BlockOutput:
+    """Chosen pages, snippets, images and documents obey the viewer's read rule."""
     if isinstance(block, blocks.PageChooserBlock):
         from wagtail_graphql_write.generation import interfaces
 
-        return BlockOutput(interfaces.Page | None, values.visible_page)
+        return BlockOutput(interfaces.Page | None, values.readable)
     if isinstance(block, ImageChooserBlock):
-        return BlockOutput(Image | None, values.plain)
+        return BlockOutput(Image | None, values.readable)
     if isinstance(block, DocumentChooserBlock):
-        return BlockOutput(Document | None, values.plain)
+        return BlockOutput(Document | None, values.readable)
     if isinstance(block, SnippetChooserBlock):
         exposed = types.gen.registry.get(block.target_model)
         if exposed is not None:
-            return BlockOutput(types.gen.object_type(block.target_model) | None, values.plain)
+            return BlockOutput(types.gen.object_type(block.target_model) | None, values.readable)
     return BlockOutput(strawberry.ID | None, values.primary_key)
 
 
 def image_block_output(types: BlockTypes, block: blocks.Block, prefix: str) -> BlockOutput:
-    return BlockOutput(ImageWithAlt | None, values.plain)
+    return BlockOutput(ImageWithAlt | None, values.readable)
 
 
 def struct_output(types: BlockTypes, block: blocks.Block, prefix: str) -> BlockOutput:

@@ -23,7 +23,7 @@ from strawberry_django.fields.types import field_type_map
 from taggit.managers import TaggableManager
 from wagtail.fields import RichTextField, StreamField
 
-from wagtail_graphql_write.access.pages import visible_related_page
+from wagtail_graphql_write.access.readable import readable_object, readable_objects
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.common import RichTextFormat, serialize_rich_text
 from wagtail_graphql_write.generation.rich_text import RichTextInput
@@ -135,20 +135,32 @@ def tags_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
     return OutputSpec(list[str], resolve)
 
 
+def related_object_resolver(name: str) -> Callable[..., Any]:
+    """A foreign key's object, or ``null`` if the viewer may not read it (``access.readable``)."""
+
+    def resolve(root: Any, info: Info) -> Any:
+        return readable_object(info.context.request, getattr(root, name))
+
+    return resolve
+
+
+def related_list_resolver(name: str) -> Callable[..., Any]:
+    """A relation's objects, less those the viewer may not read (prefetched or not)."""
+
+    def resolve(root: Any, info: Info) -> list[Any]:
+        return readable_objects(info.context.request, getattr(root, name).all())
+
+    return resolve
+
+
 def foreign_key_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
     target = gen.related_output_type(field)
-    if gen.is_page_interface(target):
-
-        def resolve_page(root: Any, info: Info) -> Any:
-            return visible_related_page(info.context.request, getattr(root, field.name))
-
-        return OutputSpec(target | None, resolve_page)
     if target is strawberry.ID:
         return OutputSpec(
             strawberry.ID | None,
             attribute_resolver(field.model_field.attname, lambda v: strawberry.ID(str(v))),
         )
-    return OutputSpec(target | None, attribute_resolver(field.name))
+    return OutputSpec(target | None, related_object_resolver(field.name))
 
 
 def many_to_many_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
@@ -160,15 +172,13 @@ def many_to_many_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
         )
     if gen.is_page_interface(target):
         raise Unsupported("many-to-many relations to pages are not supported yet")
-    return OutputSpec(list[target], lambda root: list(getattr(root, field.name).all()))  # type: ignore[valid-type]
+    return OutputSpec(list[target], related_list_resolver(field.name))  # type: ignore[valid-type]
 
 
 def child_relation_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
+    """InlinePanel rows belong to their parent; their own relations are filtered."""
     child_type = gen.object_type(field.related_model)  # type: ignore[arg-type]
-    return OutputSpec(
-        list[child_type],  # type: ignore[valid-type]
-        lambda root: list(getattr(root, field.name).all()),
-    )
+    return OutputSpec(list[child_type], related_list_resolver(field.name))  # type: ignore[valid-type]
 
 
 # ---- input converters --------------------------------------------------------------

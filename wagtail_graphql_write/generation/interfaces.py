@@ -9,12 +9,13 @@ are and only adds its model's ``api_fields``. ``Revisable`` (RevisionMixin) live
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import strawberry
 from strawberry.types import Info
 
 from wagtail_graphql_write.access.permissions import page_permissions, snippet_permissions
+from wagtail_graphql_write.access.readable import may_see_lock_holder
 from wagtail_graphql_write.access.revisions import (
     one_revision,
     scheduled_revision,
@@ -59,11 +60,24 @@ class DraftState(Revisable):
 @strawberry.interface(name="Lockable", description="An object that editors can lock.")
 class Lockable:
     locked: bool
-    locked_at: datetime | None
 
-    @strawberry.field(description="Who holds the lock, if anyone.")
-    def locked_by(root: Any) -> User | None:  # noqa: N805 - Strawberry passes the model as root
-        return root.locked_by if root.locked else None
+    @strawberry.field(
+        description="When it was locked; null unless you hold the lock or may edit, "
+        "publish, lock or unlock the object."
+    )
+    def locked_at(root: Any, info: Info) -> datetime | None:  # noqa: N805
+        if not root.locked or not may_see_lock_holder(info.context.request, root):
+            return None
+        return cast(datetime | None, root.locked_at)
+
+    @strawberry.field(
+        description="Who holds the lock; null unless you hold the lock or may edit, "
+        "publish, lock or unlock the object."
+    )
+    def locked_by(root: Any, info: Info) -> User | None:  # noqa: N805 - Strawberry passes the model as root
+        if not root.locked or not may_see_lock_holder(info.context.request, root):
+            return None
+        return root.locked_by
 
 
 @strawberry.interface(name="Page", description="A Wagtail page of any type.")

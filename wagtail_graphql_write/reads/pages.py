@@ -16,6 +16,7 @@ from wagtail_graphql_write.access.pages import (
     page_by_reference,
     readable_pages,
 )
+from wagtail_graphql_write.access.readable import readable_object
 from wagtail_graphql_write.conf import get_settings
 from wagtail_graphql_write.generation import interfaces
 from wagtail_graphql_write.generation.common import ContentVersion
@@ -79,7 +80,9 @@ def _filtered(
         queryset = _of_types(queryset, [apps.get_model(t.value) for t in types])
     for reference, method in ((child_of, "child_of"), (descendant_of, "descendant_of")):
         if reference is not None:
-            anchor = page_by_reference(request, reference)
+            # A parent the viewer may not read is no parent, even if some of its
+            # children are public: the answer must not tell it from a missing one.
+            anchor = readable_object(request, page_by_reference(request, reference))
             queryset = getattr(queryset, method)(anchor) if anchor else queryset.none()
     return queryset
 
