@@ -20,7 +20,7 @@ from wagtail.blocks.base import BlockField
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html
 from wagtail.test.utils.wagtail_tests import WagtailTestUtils
 
-from tests.parity.convert import Posted, admin_block, admin_field, admin_row
+from tests.parity.convert import Posted, admin_block, admin_field, admin_row, model_field
 
 #: The admin's buttons, by the ``action`` argument of the GraphQL mutation.
 BUTTONS = {"SAVE_DRAFT": None, "PUBLISH": "action-publish", "SUBMIT": "action-submit"}
@@ -43,7 +43,8 @@ def _drop(data: QueryDict, prefix: str) -> None:
 
 def _fill_formset(data: QueryDict, name: str, formset: Any, rows: list[dict[str, Any]]) -> None:
     """Edit an InlinePanel as an editor does: existing rows stay in their places (one the
-    scenario leaves out is deleted with its DELETE input), new rows are added after them."""
+    scenario leaves out is deleted with its DELETE input), new rows are added after them.
+    The blank rows the page rendered (``min_num``) are removed, as the editor would."""
     existing = [form.instance.pk for form in formset.initial_forms]
     by_id = {str(row["id"]): (i, row) for i, row in enumerate(rows) if "id" in row}
     for key in list(data):  # the blank extra form(s) the page rendered
@@ -59,8 +60,13 @@ def _fill_formset(data: QueryDict, name: str, formset: Any, rows: list[dict[str,
         data[f"{name}-{index}-ORDER"] = str(position + 1)
     new = [(i, row) for i, row in enumerate(rows) if str(row.get("id")) not in by_id]
     pk_name = formset.model._meta.pk.name
+    template = {k: data.getlist(k) for k in data if k.startswith(f"{name}-__prefix__-")}
     for offset, (position, row) in enumerate(new):
-        prefix = f"{name}-{len(existing) + offset}"
+        index = str(len(existing) + offset)
+        prefix = f"{name}-{index}"
+        # The row as the admin's JavaScript adds it: the rendered blank form (with its
+        # own nested InlinePanels' management forms), numbered.
+        _set(data, {k.replace("__prefix__", index, 1): v for k, v in template.items()})
         _set(data, {f"{prefix}-{pk_name}": "", f"{prefix}-ORDER": str(position + 1)})
         _set(data, {f"{prefix}-DELETE": "", **admin_row(formset.model, prefix, row)})
     data[f"{name}-TOTAL_FORMS"] = str(len(existing) + len(new))
@@ -77,7 +83,7 @@ def fill(data: QueryDict, form: Any, model: type[Model], values: Mapping[str, An
             _fill_formset(data, name, formsets[name], value)
         else:
             _drop(data, f"{name}-")
-            _set(data, admin_field(model._meta.get_field(name), name, value))
+            _set(data, admin_field(model_field(model, name), name, value))
     for name, form_field in form.fields.items():
         if isinstance(form_field, BlockField) and f"{name}-count" not in data:
             shown = form_field.block.get_prep_value(form[name].value())

@@ -21,6 +21,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Model
 from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import get_all_child_relations
 from taggit.managers import TaggableManager
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
@@ -31,6 +32,15 @@ from wagtail_graphql_write.generation.names import enum_value_name, field_name
 #: An admin POST value: a string, a list (a multiple select), or None (not posted, as an
 #: unticked checkbox).
 Posted = str | list[str] | None
+
+
+def model_field(model: type[Model], name: str) -> Any:
+    """The field ``name`` of ``model``; an InlinePanel relation by its accessor name (which
+    ``get_field`` does not know when the relation's ``related_query_name`` differs)."""
+    for relation in get_all_child_relations(model):
+        if relation.get_accessor_name() == name:
+            return relation
+    return model._meta.get_field(name)
 
 
 def _item(value: Any) -> tuple[Any, str | None]:
@@ -106,7 +116,7 @@ def admin_row(child_model: type[Model], prefix: str, row: Mapping[str, Any]) -> 
     posted: dict[str, Posted] = {}
     for name, value in row.items():
         if name != "id":
-            posted.update(admin_field(child_model._meta.get_field(name), f"{prefix}-{name}", value))
+            posted.update(admin_field(model_field(child_model, name), f"{prefix}-{name}", value))
     return posted
 
 
@@ -154,8 +164,8 @@ def graphql_value(model_field: Any, value: Any) -> Any:
         return [str(v) for v in value]
     if isinstance(model_field, models.ForeignKey):
         return None if value is None else str(value)
-    if getattr(model_field, "choices", None) and value not in (None, ""):
-        return enum_value_name(value)
+    if getattr(model_field, "choices", None):  # an enum; the blank choice is null
+        return enum_value_name(value) if value not in (None, "") else None
     return value
 
 
@@ -166,5 +176,5 @@ def graphql_input(model: type[Model], values: Mapping[str, Any]) -> dict[str, An
         if name == "id":
             result["id"] = str(value)
         else:
-            result[field_name(name)] = graphql_value(model._meta.get_field(name), value)
+            result[field_name(name)] = graphql_value(model_field(model, name), value)
     return result
