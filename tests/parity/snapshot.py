@@ -7,9 +7,13 @@ each for a stated reason:
 
 - the object's own primary key, and references to it from its rows: each write made its
   own object (``"<self>"``);
-- ids a write generated (StreamField block ids, new InlinePanel rows, revision ids in the
-  log, ``translation_key``): ``"<new>"``, while ids that existed before the write are
-  kept, so "the block kept its id" is still compared;
+- ids a write generated (StreamField block ids, new InlinePanel rows, revision and task
+  state ids in the log, ``translation_key``): ``"<new>"``, while ids that existed before
+  the write are kept, so "the block kept its id" is still compared (on PostgreSQL,
+  sequences are not rolled back with the savepoint, so even the ids of rows both writes
+  create differ);
+- a log entry's label that is the default ``str()`` of an object with no name
+  (``"Person object (9)"``) names the object's own key: ``"Person object (<self>)"``;
 - timestamps: only whether they are set (``True``/``False``);
 - Draftail's ``data-block-key`` attributes: random per conversion, removed;
 - taggit's link rows point at ``Tag`` rows each write created: compared by tag name;
@@ -61,7 +65,7 @@ class Normaliser:
     def value(self, value: Any, key: str = "") -> Any:
         if key in PRESENCE:
             return value not in (None, "")
-        if key in GENERATED and value not in (None, ""):
+        if (key in GENERATED or key.endswith("_id")) and value not in (None, ""):
             return value if str(value) in self.known else "<new>"
         if isinstance(value, dict):
             return {k: self.value(v, k) for k, v in value.items()}
@@ -75,6 +79,10 @@ class Normaliser:
                     pass
             return _BLOCK_KEY.sub("", value)
         return value
+
+    def label(self, label: str) -> str:
+        default = f"{self.model.__name__} object ({self.pk})"
+        return f"{self.model.__name__} object (<self>)" if label == default else label
 
     def content(self, data: dict[str, Any]) -> dict[str, Any]:
         """A serialised object (``serializable_data()`` or revision content), normalised."""
@@ -101,7 +109,7 @@ def known_ids(obj: Model | None) -> set[str]:
     found: set[str] = set()
 
     def walk(value: Any, key: str = "") -> None:
-        if key in GENERATED and value not in (None, ""):
+        if (key in GENERATED or key.endswith("_id")) and value not in (None, ""):
             found.add(str(value))
         if isinstance(value, dict):
             for k, v in value.items():
@@ -147,7 +155,7 @@ def log_entries(marker: tuple[int, int], normaliser: Normaliser) -> list[dict[st
                     "log": log_model.__name__,
                     "action": entry.action,
                     "user": getattr(entry.user, "username", None),
-                    "label": entry.label,
+                    "label": normaliser.label(entry.label),
                     "content_changed": entry.content_changed,
                     "revision": entry.revision_id is not None,
                     "request": group,
