@@ -29,9 +29,9 @@ class Write:
     """One write: who saves which values, with which button, creating or editing what.
 
     ``target`` is the object an edit changes; a create of a page has a ``parent``.
-    ``values`` is the whole form as the editor leaves it for the admin; for GraphQL,
-    ``sent`` (default: all of ``values``) is what the client sends, since a field
-    not sent keeps its value.
+    ``values`` are what the editor enters into the admin's form as the view renders it
+    (every other field is posted as shown). ``sent`` (default: ``values``) is what the
+    GraphQL client sends, where a field left out keeps its value.
     """
 
     model: type[Model]

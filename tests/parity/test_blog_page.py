@@ -68,7 +68,7 @@ def test_create_and_submit_for_moderation(seeded: Any) -> None:
     assert_parity(create(seeded, "editor", every_field(seeded), "SUBMIT"), set())
 
 
-def without_authors(seeded: Any, **changes: Any) -> Write:
+def without_authors(seeded: Any, **changes: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """The post with no author rows: in the admin, the editor deleted the blank row the
     page shows (``min_num=1`` renders one); GraphQL leaves ``authors`` out."""
     values = {**every_field(seeded), **changes, "authors": []}
