@@ -2,10 +2,11 @@
 
 Wagtail's test models are a zoo of odd fields; generating a schema for all of them
 checks that unmappable fields become system-check warnings rather than crashes.
-Wagtail's settings are reused with four changes: media and static files go to temp
+Wagtail's settings are reused with five changes: media and static files go to temp
 dirs (the originals point inside the installed package), the Jinja2 backend is
-dropped (jinja2 is not a dependency), this package is installed, and the database
-is SQLite in memory whatever the environment says.
+dropped (jinja2 is not a dependency), this package is installed and served at
+``/graphql/`` (next to Wagtail's admin, for ``tests/parity``), and the database is
+SQLite in memory whatever the environment says.
 """
 
 import tempfile
@@ -21,6 +22,9 @@ TEMPLATES = [t for t in TEMPLATES if not t["BACKEND"].endswith(".Jinja2")]
 INSTALLED_APPS = [*INSTALLED_APPS, "wagtail_graphql_write"]
 
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+# The admin's views and the GraphQL endpoint side by side (``tests/parity``).
+ROOT_URLCONF = "tests.wagtail_testapp.urls"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

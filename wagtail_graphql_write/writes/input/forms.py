@@ -17,6 +17,7 @@ import datetime
 import decimal
 import enum
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, cast
 
 from django.db.models import Model
@@ -29,6 +30,7 @@ from taggit.models import Tag
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.panels import get_edit_handler, get_form_for_model
 from wagtail.blocks.base import BlockField
+from wagtail.models import Page
 
 from wagtail_graphql_write.generation.names import field_name
 from wagtail_graphql_write.generation.rich_text import Warning as GqlWarning
@@ -212,6 +214,35 @@ def _post_formset(
     return positions
 
 
+class TagsAssignedOnce:
+    """A new page's form whose ``save_m2m()`` leaves the tags alone.
+
+    ``ClusterForm.save(commit=False)`` assigns tags (and ParentalManyToMany values) in
+    memory and ``add_child()`` commits them. Wagtail 8's ``CreatePageAction`` then calls
+    ``form.save_m2m()``, which would assign the tags again as new unsaved rows, so the
+    first revision stored them without ids and publishing it deleted and recreated
+    them. The admin's create view never calls ``save_m2m()``; this form still saves
+    plain many-to-many fields and skips only what ``ClusterForm`` already assigned
+    (``tests/parity`` compares both).
+    """
+
+    instance: Any
+    cleaned_data: dict[str, Any]
+
+    def _save_m2m(self) -> None:
+        opts = self.instance._meta
+        assigned = [
+            f.name
+            for f in chain(opts.many_to_many, opts.private_fields)
+            if getattr(f, "_need_commit_after_assignment", False)
+        ]
+        kept = {name: self.cleaned_data.pop(name) for name in assigned if name in self.cleaned_data}
+        try:
+            super()._save_m2m()  # type: ignore[misc]
+        finally:
+            self.cleaned_data.update(kept)
+
+
 def bind_form(
     registry: Registry,
     exposed: ExposedModel,
@@ -227,6 +258,8 @@ def bind_form(
     (``parent_page`` for pages).
     """
     form_class = form_class_for(registry, exposed)
+    if isinstance(instance, Page) and instance.pk is None:
+        form_class = type(form_class.__name__, (TagsAssignedOnce, form_class), {})
     kwargs: dict[str, Any] = {"instance": instance, **extra}
     if issubclass(form_class, PermissionedForm):
         kwargs["for_user"] = user
