@@ -135,21 +135,22 @@ def test_a_sent_null_clears_and_a_sent_value_replaces(seeded: Any) -> None:
     assert [t.name for t in saved.tags.all()] == ["solo"]
 
 
-def test_a_field_that_is_not_writable_is_not_in_the_form(
+def test_a_field_that_is_not_writable_is_posted_with_its_current_value(
     seeded: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Narrowed to the registry's writable fields: a read-only field is neither posted
-    nor touched, whatever the payload says."""
+    """Every field of the admin form is bound, so a form rule that reads a read-only
+    field runs as in the admin; the field keeps the value the object has."""
     fields = [a for a in BlogPage.api_fields if a.name != "featured"]
     monkeypatch.setattr(BlogPage, "api_fields", [*fields, "featured"])
     post = _latest(seeded.posts[0])
     assert post.featured is True
 
-    form, binding = _bind(seeded, post, {"featured": False})
+    form, binding = _bind(seeded, post, {"title": "Renamed"})
 
-    assert "featured" not in form.fields and "featured" not in binding.data
+    assert "featured" in form.fields and binding.data["featured"]
     assert validate_like_the_admin(form, full=True) is True, form.errors
-    assert form.save(commit=False).featured is True
+    saved = form.save(commit=False)
+    assert (saved.title, saved.featured) == ("Renamed", True)
 
 
 def test_a_snippet_update_keeps_its_other_fields(seeded: Any) -> None:
@@ -224,18 +225,19 @@ def test_an_empty_list_deletes_every_row(seeded: Any) -> None:
     assert _authors(form.save(commit=False)) == []
 
 
-def test_rows_are_narrowed_to_the_child_models_writable_fields(
+def test_a_rows_read_only_field_keeps_its_value(
     seeded: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A read-only child field is not in the row's form, so a row cannot set it."""
+    """A read-only child field is posted with the row's current value, so a row that is
+    edited keeps it."""
     writable = [APIField("person", writable=True), "role"]
     monkeypatch.setattr(BlogPageAuthor, "api_fields", writable)
     post = _latest(seeded.posts[1])
     first, _second = post.authors.all()
 
-    form, binding = _bind(seeded, post, {"authors": [{"id": str(first.pk), "role": "X"}]})
+    form, binding = _bind(seeded, post, {"authors": [{"id": str(first.pk)}]})
 
-    assert "authors-0-role" not in binding.data
+    assert binding.data["authors-0-role"] == first.role
     assert binding.data["authors-0-person"] == first.person_id
     assert validate_like_the_admin(form, full=True) is True, form.errors
     assert _authors(form.save(commit=False)) == [(first.person_id, first.role)]

@@ -1,10 +1,11 @@
 """GraphQL input -> a bound admin form, the same form the Wagtail admin binds.
 
-The form class comes from the model's edit handler, narrowed to the registry's
-writable fields (as Wagtail v3's ``form_data`` builders narrow it), and the data is
-what the admin's HTML form would post: **every** field of that form is posted, the
-ones the client sent with the sent value, the others with the value the admin's page
-would show (a new object's defaults, an existing object's current content). So the
+The form class comes from the model's edit handler with all its fields (Wagtail v3's
+``form_data`` builders narrow it to the writable ones, so a ``clean()`` comparing a
+writable field with a read-only one never runs there) and only the writable
+InlinePanels, and the data is what the admin's HTML form would post: **every** field
+of that form is posted, the ones the client sent with the sent value, the others
+(read-only ones included) with the value the admin's page would show (a new object's defaults, an existing object's current content). So the
 whole form validates, exactly as in the admin: required fields, a formset's
 ``min_num``, and the form's own ``clean()`` over fields the client left out; and a
 field left out keeps its value. Why this is our own code rather than Wagtail v3's is
@@ -63,23 +64,30 @@ def _edit_handler(model: type[Model]) -> Any:
     return getter() if getter is not None else get_edit_handler(model)
 
 
-def _narrow(registry: Registry, exposed: ExposedModel, options: dict[str, Any]) -> dict[str, Any]:
-    """Restrict panel form options to writable fields (recursing into formsets)."""
+def _writable_formsets(
+    registry: Registry, exposed: ExposedModel, options: dict[str, Any]
+) -> dict[str, Any]:
+    """Panel form options with only the writable InlinePanel relations (recursively).
+
+    Every plain field of the admin form stays: one the client cannot write is posted
+    with its current value, so a form rule that reads it (a ``clean()`` comparing two
+    dates) runs as in the admin. A relation the client cannot write is left out of the
+    form instead: its rows are kept as they are, as a form that never showed them would.
+    """
     formsets = dict(options.get("formsets") or {})
     relations = {f.name: f for f in exposed.writable_fields if f.kind is FieldKind.CHILD_RELATION}
-    narrowed: dict[str, Any] = {}
+    kept: dict[str, Any] = {}
     for name, relation in relations.items():
         child = registry.get(cast(type[Model], relation.related_model))
         if child is None:
             continue
         child_options = formsets.get(name, {})
-        narrowed[name] = {**child_options, **_narrow(registry, child, child_options)}
-    plain = [f.name for f in exposed.writable_fields if f.name not in relations]
-    return {**options, "fields": plain, "formsets": narrowed}
+        kept[name] = {**child_options, **_writable_formsets(registry, child, child_options)}
+    return {**options, "formsets": kept}
 
 
 def form_class_for(registry: Registry, exposed: ExposedModel) -> type[BaseForm]:
-    """The model's admin form class, narrowed to its writable fields."""
+    """The model's admin form class: every field, and the writable InlinePanels."""
     handler = _edit_handler(exposed.model)
     base = (
         getattr(exposed.model, "api_base_form_class", None)
@@ -87,7 +95,7 @@ def form_class_for(registry: Registry, exposed: ExposedModel) -> type[BaseForm]:
         or getattr(exposed.model, "base_form_class", None)
         or WagtailAdminModelForm
     )
-    options = _narrow(registry, exposed, handler.get_form_options())
+    options = _writable_formsets(registry, exposed, handler.get_form_options())
     return cast(type[BaseForm], get_form_for_model(exposed.model, form_class=base, **options))
 
 
