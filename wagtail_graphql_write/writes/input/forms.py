@@ -5,7 +5,8 @@ The form class comes from the model's edit handler with all its fields (Wagtail 
 writable field with a read-only one never runs there) and only the writable
 InlinePanels, and the data is what the admin's HTML form would post: **every** field
 of that form is posted, the ones the client sent with the sent value, the others
-(read-only ones included) with the value the admin's page would show (a new object's defaults, an existing object's current content). So the
+(read-only ones included) with the value the admin's page would show (a new
+object's defaults, an existing object's current content). So the
 whole form validates, exactly as in the admin: required fields, a formset's
 ``min_num``, and the form's own ``clean()`` over fields the client left out; and a
 field left out keeps its value. Why this is our own code rather than Wagtail v3's is
