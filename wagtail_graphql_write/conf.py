@@ -31,6 +31,8 @@ class GraphQLWriteSettings(TypedDict):
     MAX_TOKENS: int
     #: Most mutation fields one request may run.
     MAX_MUTATIONS: int
+    #: Largest static cost (see ``limits/cost.py``) an operation may have.
+    MAX_QUERY_COST: int
     #: ``app_label.ModelName`` labels to expose; empty means every page and snippet model.
     INCLUDE_MODELS: list[str]
     #: ``app_label.ModelName`` labels never to expose (applied after INCLUDE_MODELS).
@@ -53,6 +55,7 @@ DEFAULTS: GraphQLWriteSettings = {
     "MAX_ALIASES": 30,
     "MAX_TOKENS": 5000,
     "MAX_MUTATIONS": 10,
+    "MAX_QUERY_COST": 5000,
     "INCLUDE_MODELS": [],
     "EXCLUDE_MODELS": [],
     "GENERATOR_HOOKS": [],
