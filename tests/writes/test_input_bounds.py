@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import cProfile
 import json
+import os
+import pstats
 import time
 from typing import Any
 
@@ -31,8 +34,10 @@ def _update(client: GraphQLClient, dry_run: bool = False, **fields: Any) -> dict
 
 
 def _writes(queries: CaptureQueriesContext) -> list[str]:
+    """Writes other than the API token's ``last_used_at`` (authentication's own)."""
     verbs = ("INSERT", "UPDATE", "DELETE")
-    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(verbs)]
+    sql = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(verbs)]
+    return [s for s in sql if "wagtailcore_apitoken" not in s]
 
 
 def _headings(count: int) -> list[dict[str, Any]]:
@@ -83,17 +88,33 @@ def test_lists_within_the_limit_are_saved(editor: GraphQLClient) -> None:
     assert len(page.body) == 50
 
 
+def _model_comparisons(run: Any) -> int:
+    """How many times ``run()`` compares two model instances (``Model.__eq__``), counted
+    by the profiler: a count, unlike a duration, does not depend on the machine's load."""
+    profile = cProfile.Profile()
+    profile.runcall(run)
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    return sum(
+        calls[1]
+        for (filename, _line, name), calls in stats.items()
+        if name == "__eq__" and filename.endswith(os.path.join("django", "db", "models", "base.py"))
+    )
+
+
 @override_settings(WAGTAIL_GRAPHQL_WRITE={"MAX_INPUT_ITEMS": 5000})
-def test_tag_writes_take_linear_time(editor: GraphQLClient) -> None:
-    """modelcluster adds tags one by one, comparing each with all the others: 3,000
-    existing tags took about 20 s that way; set at once they take a second or two."""
-    names = [f"existing{i}" for i in range(3000)]
+def test_tag_writes_are_linear(editor: GraphQLClient) -> None:
+    """modelcluster adds tags one at a time, comparing each with every tag added before
+    (1,000 tags: half a million comparisons, 4,000 tags: a minute). Set at once, the
+    comparisons grow with the number of tags, not its square."""
+    names = [f"existing{i}" for i in range(1000)]
     Tag.objects.bulk_create([Tag(name=n, slug=n) for n in names])
-    started = time.monotonic()
-    result = _update(editor, dry_run=True, tags=names)
-    assert result["errors"] == []
-    assert sorted(result["page"]["tags"]) == sorted(names)
-    assert time.monotonic() - started < 8
+    results: list[dict[str, Any]] = []
+    comparisons = _model_comparisons(
+        lambda: results.append(_update(editor, dry_run=True, tags=names))
+    )
+    assert results[0]["errors"] == []
+    assert sorted(results[0]["page"]["tags"]) == sorted(names)
+    assert comparisons < 10 * len(names)
 
 
 def test_tags_are_still_saved_as_sent(editor: GraphQLClient) -> None:
