@@ -120,35 +120,44 @@ def test_fragments_that_multiply_a_short_document_are_refused_quickly(
 # ---- several operations ---------------------------------------------------------------
 
 TWO_OPERATIONS = """
-mutation Rename { updateBlogPage(id: "5", input: {title: "Renamed"}) { errors { code } } }
-query Read { page(id: "5") { title } }
+mutation Rename($id: ID!) { updateBlogPage(id: $id, input: {title: "Renamed"}) { errors { code } } }
+query Read($id: ID!) { page(id: $id) { title } }
 """
 
 
 def _post(token: str, body: dict[str, Any]) -> Any:
+    """POST ``body`` (with the first post's id as ``$id``) as the token's user."""
+    variables = {"id": str(_first_post().pk)}
     response = Client().post(
         ENDPOINT,
-        data=json.dumps(body),
+        data=json.dumps({**body, "variables": variables}),
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {token}",
     )
     return response.json()
 
 
+def _first_post() -> BlogPage:
+    post = BlogPage.objects.order_by("pk").first()
+    assert post is not None
+    return post
+
+
 def test_several_operations_without_operation_name_run_none(seeded: Any) -> None:
     body = _post(seeded.tokens["editor"], {"query": TWO_OPERATIONS})
     assert body.get("data") is None
     assert "operationName" in body["errors"][0]["message"]
-    assert BlogPage.objects.get(pk=5).get_latest_revision_as_object().title != "Renamed"
+    assert _first_post().get_latest_revision_as_object().title != "Renamed"
 
 
 def test_several_operations_run_the_named_one(seeded: Any) -> None:
     body = _post(seeded.tokens["editor"], {"query": TWO_OPERATIONS, "operationName": "Read"})
     assert "errors" not in body, body
     assert body["data"]["page"]["title"] != "Renamed"
-    assert BlogPage.objects.get(pk=5).get_latest_revision_as_object().title != "Renamed"
+    assert _first_post().get_latest_revision_as_object().title != "Renamed"
 
 
 def test_one_operation_needs_no_operation_name(seeded: Any) -> None:
-    body = _post(seeded.tokens["editor"], {"query": 'query Read { page(id: "5") { title } }'})
+    query = "query Read($id: ID!) { page(id: $id) { title } }"
+    body = _post(seeded.tokens["editor"], {"query": query})
     assert "errors" not in body, body
