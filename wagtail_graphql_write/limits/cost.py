@@ -55,7 +55,7 @@ from graphql.validation import ValidationContext, ValidationRule
 from wagtail_graphql_write.limits.request import MAX_EXPANDED_FIELDS, current_request_facts
 
 #: Rebuilding a revision's stored content into an object (JSON decoding, relations).
-REVISION_CONTENT_COST = 10
+REVISION_CONTENT_COST = 50
 #: Rendering rich text with ``format`` (link and embed resolution).
 RICH_TEXT_COST = 3
 #: Reading a StreamField: blocks decoded, chooser values fetched.
