@@ -159,7 +159,7 @@ LAYERS = [
     {"registry"},
     {"access"},
     {"generation"},
-    {"reads", "writes", "limits", "reporting", "documents"},
+    {"reads", "writes", "limits", "reporting"},
     {"schema", "sdl"},
     {"http", "checks", "management"},
     {"urls", "apps", "wagtail_hooks"},

@@ -31,6 +31,13 @@ class GraphQLWriteSettings(TypedDict):
     MAX_TOKENS: int
     #: Most mutation fields one request may run.
     MAX_MUTATIONS: int
+    #: Largest static cost (see ``limits/cost.py``) an operation may have.
+    MAX_QUERY_COST: int
+    #: Most items the lists of one mutation input may have, each and all together
+    #: (tags, InlinePanel rows, many-to-many ids, blocks at every level).
+    MAX_INPUT_ITEMS: int
+    #: Deepest nesting of elements rich text input may have (``<b>`` in ``<li>`` ...).
+    MAX_RICH_TEXT_DEPTH: int
     #: ``app_label.ModelName`` labels to expose; empty means every page and snippet model.
     INCLUDE_MODELS: list[str]
     #: ``app_label.ModelName`` labels never to expose (applied after INCLUDE_MODELS).
@@ -53,6 +60,9 @@ DEFAULTS: GraphQLWriteSettings = {
     "MAX_ALIASES": 30,
     "MAX_TOKENS": 5000,
     "MAX_MUTATIONS": 10,
+    "MAX_QUERY_COST": 10000,
+    "MAX_INPUT_ITEMS": 500,
+    "MAX_RICH_TEXT_DEPTH": 32,
     "INCLUDE_MODELS": [],
     "EXCLUDE_MODELS": [],
     "GENERATOR_HOOKS": [],

@@ -13,7 +13,6 @@ import strawberry
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.field import StrawberryField
 
-from wagtail_graphql_write.documents import RequireOperationName
 from wagtail_graphql_write.generation.errors import ERROR_TYPES
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.names import FieldNameConverter
@@ -77,7 +76,7 @@ def build_schema(registry: Registry | None = None) -> BuiltSchema:
             Viewer,
         ],
         config=StrawberryConfig(name_converter=FieldNameConverter(), scalar_map=SCALAR_MAP),
-        extensions=[RequireOperationName, *schema_extensions()],
+        extensions=schema_extensions(),
     )
     return BuiltSchema(schema, generator.skipped)
 

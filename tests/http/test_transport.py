@@ -116,7 +116,7 @@ def test_several_operations_without_operation_name_run_none(seeded: Any) -> None
     body = json.dumps({"query": f"{CREATE} query Q {{ viewer {{ isSuperuser }} }}"})
     response = _post(body, HTTP_AUTHORIZATION=f"Bearer {seeded.tokens['editor']}")
     assert _errors(response) == [
-        "This document has several operations: send operationName to say which to run."
+        "This document has several operations: say which one to run with operationName."
     ]
     assert not Category.objects.filter(slug="events").exists()
 

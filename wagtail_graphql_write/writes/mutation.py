@@ -5,7 +5,9 @@ and the steps it is made of. ``mutation_field`` turns a spec into a Strawberry f
 whose resolver runs ``run_mutation``, which takes the steps in one order for every
 mutation, inside one transaction:
 
-1. **authenticate**: writes need a signed-in user (``UNAUTHENTICATED``);
+1. **authenticate**: writes need a signed-in user (``UNAUTHENTICATED``); then the
+   input's size is checked (``input.bounds``: lists over ``MAX_INPUT_ITEMS``), before
+   any step reads or writes the database;
 2. **find** the object the arguments name; one the viewer may not see is ``NotFound``,
    worded as for an id that matches nothing;
 3. **permission**: may this viewer do this to that object (``PERMISSION_DENIED``);
@@ -37,6 +39,7 @@ from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.payloads import payload_type, resolver_with_signature
 from wagtail_graphql_write.writes.errors.failures import Unauthenticated
 from wagtail_graphql_write.writes.errors.translate import Situation, translate
+from wagtail_graphql_write.writes.input.bounds import check_input_size
 from wagtail_graphql_write.writes.input.forms import FormBinding
 from wagtail_graphql_write.writes.input.values import input_to_dict
 
@@ -122,6 +125,7 @@ def run_steps(spec: MutationSpec, ctx: MutationContext) -> Any:
     """The steps, in the one order every mutation follows (see the module docstring)."""
     if not ctx.user.is_authenticated:
         raise Unauthenticated()
+    check_input_size(ctx.args)
     target = spec.find(ctx)
     spec.permission(ctx, target)
     for precondition in spec.preconditions:

@@ -27,6 +27,7 @@ from wagtail_graphql_write.registry import ExposedModel, Registry
 from wagtail_graphql_write.writes.arguments import SaveOptions
 from wagtail_graphql_write.writes.errors.failures import InputErrors, InvalidInput
 from wagtail_graphql_write.writes.input.forms import bind_form, validate_like_the_admin
+from wagtail_graphql_write.writes.input.tags import apply_tags
 from wagtail_graphql_write.writes.mutation import MutationContext
 from wagtail_graphql_write.writes.results import latest_version, saved_revision
 from wagtail_graphql_write.writes.workflows import steps
@@ -128,6 +129,7 @@ def validate(ctx: MutationContext, save: Save) -> Save:
 def execute(ctx: MutationContext, save: Save) -> Any:
     """Run the action, then submit with ``action: SUBMIT`` (not in a dry run); the
     payload's ``revision`` is the one the action made."""
+    apply_tags(save.form)
     action = save.action(ctx.user)
     action.execute()
     saved = save.existing or action.instance

@@ -1,7 +1,8 @@
 """Request safety limits as Strawberry extensions, configured from settings.
 
-Depth, aliases, tokens and mutations per request are validated before execution, so
-an abusive document is refused without touching the database. Introspection can be
+Depth, aliases, tokens, mutations per request and the query's cost (``limits/cost.py``) are
+validated before execution, so an abusive document is refused without touching the
+database; so is a document with several operations and no ``operationName``. Introspection can be
 switched off for production.
 """
 
@@ -30,6 +31,8 @@ from strawberry.extensions import (
 )
 
 from wagtail_graphql_write.conf import get_settings
+from wagtail_graphql_write.limits.cost import Limits, max_cost_rule
+from wagtail_graphql_write.limits.request import OperationNameRequired, RequestFactsExtension
 
 
 def count_root_fields(
@@ -83,11 +86,15 @@ def schema_extensions() -> list[Callable[[], SchemaExtension]]:
     """
     conf = get_settings()
     mutations_rule = max_mutations_rule(conf["MAX_MUTATIONS"])
+    cost_rule = max_cost_rule(
+        Limits(conf["MAX_QUERY_COST"], conf["DEFAULT_LIMIT"], conf["MAX_LIMIT"])
+    )
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: QueryDepthLimiter(max_depth=conf["MAX_DEPTH"]),
         lambda: MaxAliasesLimiter(max_alias_count=conf["MAX_ALIASES"]),
         lambda: MaxTokensLimiter(max_token_count=conf["MAX_TOKENS"]),
         lambda: AddValidationRules([mutations_rule]),
+        lambda: RequestFactsExtension([OperationNameRequired, cost_rule]),
     ]
     if not conf["INTROSPECTION"]:
         extensions.append(DisableIntrospection)
