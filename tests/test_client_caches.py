@@ -30,7 +30,6 @@ def test_apollo_and_graphcache_return_what_the_server_sent(
     live_server: Any, tmp_path: Path
 ) -> None:
     from blog.seeding import seed_site
-
     from wagtail_graphql_write.schema import build_schema
 
     node = require_tool("node")

@@ -7,8 +7,10 @@ The test prints the schema as it is now, generates types from it for
 kind of the blog body), and runs ``tsc --noEmit`` over ``usage.ts``, which builds the
 mutation's variables with one block of every kind, reads every block kind of the result,
 and holds deliberately wrong inputs under ``@ts-expect-error`` so that tsc must really
-check them; and over ``usage-workflows.ts`` for ``documents/approveWorkflowTask.graphql``
-(the ``ContentRef`` @oneOf target, the workflow payload and its typed errors).
+check them; over ``usage-workflows.ts`` for ``documents/approveWorkflowTask.graphql``
+(the ``ContentRef`` @oneOf target, the workflow payload and its typed errors); and over
+``usage-revisions.ts`` for ``documents/pageRevisions.graphql`` (revision content typed
+``BlogPageRevisionContent``, without an id).
 
 Node.js and npm are requirements of the test command (see ``tests/npm.py``).
 """

@@ -198,7 +198,7 @@ async function session(makeClient, postId) {
   };
   const slug = `cache-${client.name.split(" ")[0].toLowerCase()}-${Date.now()}`;
 
-  await read(Q_POST, { id: postId });
+  const sentForOriginal = plain(await read(Q_POST, { id: postId }));
   const copied = await step(client, log, "mutate", M_COPY, { id: postId, slug });
   const copyId = copied.data.copyPage.page.id;
   const copy = (await read(Q_POST, { id: copyId })).page;
@@ -229,6 +229,11 @@ async function session(makeClient, postId) {
       ],
     },
   });
+  assert.deepStrictEqual(
+    plain(await client.fromCache(Q_POST, { id: postId })),
+    sentForOriginal,
+    `${client.name}: editing the copy's blocks and rows changed the original in the cache`,
+  );
   await step(client, log, "mutate", M_UPDATE, {
     id: copyId,
     action: "PUBLISH",

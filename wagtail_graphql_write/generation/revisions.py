@@ -34,7 +34,6 @@ from wagtail_graphql_write.access.revisions import (
     visible_owner,
 )
 from wagtail_graphql_write.generation.common import User
-
 from wagtail_graphql_write.generation.revision_content import (
     PageRevisionContent,
     SnippetRevisionContent,
