@@ -12,7 +12,9 @@ Before blocks were ``blockId``, rows ``rowId`` and revision content a
 ``<Model>RevisionContent`` without ``id``, Apollo returned the copy's heading for the
 original and one title for every revision, and Graphcache merged the revisions into
 the page. A real HTTP server is needed (the clients are Node processes), so this test
-uses pytest-django's ``live_server`` on a transactional database.
+uses pytest-django's ``live_server`` on a transactional database, with
+``serialized_rollback`` as the other transactional tests, so the database is restored
+as migrated for the tests that follow.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import pytest
 from tests.npm import STEP_TIMEOUT, ensure_installed, node_env, require_tool, run
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_apollo_and_graphcache_return_what_the_server_sent(
     live_server: Any, tmp_path: Path
 ) -> None:
