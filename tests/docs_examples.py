@@ -16,7 +16,7 @@ A run block may be followed by ```` ```json ```` blocks marked ``<!-- variables 
 (the operation's variables) and ``<!-- expect -->`` (a subset of the response's
 ``data``: objects may leave keys out, lists must match item by item).
 
-A string written ``"{{page.body.0.id}}"`` in a variables or expect block is replaced by
+A string written ``"{{page.body.0.blockId}}"`` in a variables or expect block is replaced by
 that value of the previous run block's ``data`` (keys and list positions, dot-separated):
 for values a reader would copy from the previous response, such as StreamField block ids.
 """

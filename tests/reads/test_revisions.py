@@ -157,7 +157,7 @@ def test_revision_by_id_needs_permission_on_that_revisions_own_page(
         "id": str(my_draft.pk),
         "isLatest": True,
         "isLive": False,
-        "content": {"__typename": "BlogPage", "title": "Draft 1"},
+        "content": {"__typename": "BlogPageRevisionContent", "title": "Draft 1"},
     }
     assert first_post_editor.execute(REVISION, {"id": other_draft.pk}) == {"revision": None}
     # Nor through the other page itself, which this user may read only as published.
@@ -186,7 +186,8 @@ def test_a_revision_in_an_edit_conflict_shows_no_content_to_outsiders(
               __typename
               ... on EditConflictError {
                 latestRevision {
-                  id ... on SnippetRevision { content { ... on Person { jobTitle } } }
+                  id
+                  ... on SnippetRevision { content { ... on PersonRevisionContent { jobTitle } } }
                 }
               }
             }
@@ -253,7 +254,8 @@ def test_person_revisions(editor: Any, anonymous: Any, seeded: Any) -> None:
       person(id: $id) {
         jobTitle
         latestRevision {
-          id isLatest ... on SnippetRevision { content { ... on Person { jobTitle } } }
+          id isLatest
+          ... on SnippetRevision { content { ... on PersonRevisionContent { jobTitle } } }
         }
         liveRevision { id }
         revisions { totalCount items { __typename id } }
@@ -273,7 +275,10 @@ def test_person_revisions(editor: Any, anonymous: Any, seeded: Any) -> None:
     outsider = anonymous.execute(query, {"id": person.pk})["person"]
     assert (outsider["latestRevision"], outsider["revisions"]) == (None, None)
     found = editor.execute(REVISION, {"id": revision.pk})["revision"]
-    assert found["content"] == {"__typename": "Person", "displayTitle": "Ada Lovelace"}
+    assert found["content"] == {
+        "__typename": "PersonRevisionContent",
+        "displayTitle": "Ada Lovelace",
+    }
 
 
 def test_latest_version_reads_report_the_rows_live_revision(editor: Any, seeded: Any) -> None:

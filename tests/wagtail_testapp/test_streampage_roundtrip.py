@@ -24,7 +24,7 @@ from wagtail_graphql_write.schema import build_schema
 pytestmark = pytest.mark.django_db
 
 BODY = """
-  id blockType rawValue
+  blockId blockType rawValue
   ... on StreamPageBodyTextBlock { text }
   ... on StreamPageBodyRichTextBlock { richText(format: DB_HTML) }
   ... on StreamPageBodyImageBlock { image { id } }
@@ -32,12 +32,12 @@ BODY = """
   ... on StreamPageBodyRawHtmlBlock { rawHtml }
   ... on StreamPageBodyBooksBlock {
     books {
-      id blockType
+      blockId blockType
       ... on StreamPageBodyBooksTitleBlock { title }
       ... on StreamPageBodyBooksAuthorBlock { author }
     }
   }
-  ... on StreamPageBodyTitleListBlock { titleList { id value } }
+  ... on StreamPageBodyTitleListBlock { titleList { blockId value } }
   ... on StreamPageBodyImageWithAltBlock { imageWithAlt { image { id } altText decorative } }
   ... on StreamPageBodyTableBlock { table }
 """
@@ -77,7 +77,7 @@ def _table() -> dict[str, Any]:
 
 
 def _as_input(block: dict[str, Any]) -> dict[str, Any]:
-    """The documented read -> input mapping: id + one-of member named after the block."""
+    """The documented read -> input mapping: blockId as id + one-of member named after it."""
     kind = block["blockType"]
     camel = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), kind)
     value = block[camel]
@@ -86,16 +86,16 @@ def _as_input(block: dict[str, Any]) -> dict[str, Any]:
     elif kind == "image":
         value = value["id"]
     elif kind == "books":
-        value = [{"id": b["id"], "block": {b["blockType"]: b[b["blockType"]]}} for b in value]
+        value = [{"id": b["blockId"], "block": {b["blockType"]: b[b["blockType"]]}} for b in value]
     elif kind == "title_list":
-        value = [{"id": item["id"], "value": item["value"]} for item in value]
+        value = [{"id": item["blockId"], "value": item["value"]} for item in value]
     elif kind == "image_with_alt":
         value = {
             "image": value["image"]["id"],
             "altText": value["altText"],
             "decorative": value["decorative"],
         }
-    return {"id": block["id"], "block": {camel: value}}
+    return {"id": block["blockId"], "block": {camel: value}}
 
 
 def _no_block_keys(value: Any) -> Any:

@@ -36,7 +36,7 @@ AWAITING = """
 { tasksAwaitingReview {
     totalCount
     items { task { name } workflowState { requestedBy { displayName } }
-            revision { ... on PageRevision { content { id title } } } }
+            revision { ... on PageRevision { content { title } } } }
 } }
 """
 

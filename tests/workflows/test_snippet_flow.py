@@ -54,7 +54,7 @@ query($id: ID!) {
 AWAITING = """
 { tasksAwaitingReview {
     totalCount
-    items { revision { ... on SnippetRevision { content { id displayTitle } } } }
+    items { revision { objectId ... on SnippetRevision { content { displayTitle } } } }
 } }
 """
 
@@ -69,8 +69,8 @@ def test_snippet_submit_reject_resubmit_approve_publishes_it(
     assert created["workflowState"]["status"] == "IN_PROGRESS"
 
     queue = moderator.execute(AWAITING)["tasksAwaitingReview"]
-    assert {"id": person_id, "displayTitle": "Grace Hopper"} in [
-        item["revision"]["content"] for item in queue["items"]
+    assert (person_id, {"displayTitle": "Grace Hopper"}) in [
+        (item["revision"]["objectId"], item["revision"]["content"]) for item in queue["items"]
     ]
 
     target = snippet_ref("PERSON", person_id)

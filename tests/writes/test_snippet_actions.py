@@ -46,7 +46,8 @@ mutation($id: ID!, $revision: ID!, $action: SaveAction, $expected: ID) {{
                 expectedRevisionId: $expected) {{
     {SNIPPET}
     revision {{
-      id isLatest isLive ... on SnippetRevision {{ content {{ ... on Person {{ jobTitle }} }} }}
+      id isLatest isLive
+      ... on SnippetRevision {{ content {{ ... on PersonRevisionContent {{ jobTitle }} }} }}
     }}
     {ERRORS}
   }}

@@ -11,14 +11,14 @@ from wagtail.models import Revision
 from blog.models import BlogPage
 
 BODY_FIELDS = """
-  id blockType rawValue
+  blockId blockType rawValue
   ... on BlogPageBodyHeadingBlock { heading }
   ... on BlogPageBodyParagraphBlock { paragraph(format: DB_HTML) }
   ... on BlogPageBodyImageBlock { image { id title } }
   ... on BlogPageBodyQuoteBlock { quote { text attribution style } }
-  ... on BlogPageBodyLinksBlock { links { id value } }
+  ... on BlogPageBodyLinksBlock { links { blockId value } }
   ... on BlogPageBodyGalleryBlock {
-    gallery { id blockType ... on BlogPageBodyGalleryCaptionBlock { caption } }
+    gallery { blockId blockType ... on BlogPageBodyGalleryCaptionBlock { caption } }
   }
   ... on BlogPageBodyRelatedPageBlock { relatedPage { id title } }
   ... on BlogPageBodyPersonBlock { person { id displayTitle } }
@@ -100,7 +100,7 @@ def _without_block_keys(value: Any) -> Any:
 
 
 def _as_input(block: dict[str, Any]) -> dict[str, Any]:
-    """The documented mapping from a read block to its input: id + one-of by blockType."""
+    """The documented mapping from a read block to its input: blockId as id + one-of."""
     kind = block["blockType"]
     camel = {"related_page": "relatedPage"}.get(kind, kind)
     value = block[camel]
@@ -109,10 +109,10 @@ def _as_input(block: dict[str, Any]) -> dict[str, Any]:
     elif kind in ("image", "related_page", "person"):
         value = value["id"]
     elif kind == "links":
-        value = [{"id": item["id"], "value": item["value"]} for item in value]
+        value = [{"id": item["blockId"], "value": item["value"]} for item in value]
     elif kind == "gallery":
-        value = [{"id": item["id"], "block": {"caption": item["caption"]}} for item in value]
-    return {"id": block["id"], "block": {camel: value}}
+        value = [{"id": item["blockId"], "block": {"caption": item["caption"]}} for item in value]
+    return {"id": block["blockId"], "block": {camel: value}}
 
 
 def test_invalid_child_points_at_block_and_child(editor: Any, seeded: Any) -> None:

@@ -17,7 +17,7 @@ mutation Update($id: ID!, $input: BlogPageUpdateInput!, $action: SaveAction) {
     page {
       id title slug live hasUnpublishedChanges date intro readingLevel featured tags
       categories { id } feedImage { id }
-      authors { id role person { id } }
+      authors { rowId role person { id } }
     }
     errors { __typename message code path ... on ValidationError { validationCode } }
   }
@@ -26,7 +26,7 @@ mutation Update($id: ID!, $input: BlogPageUpdateInput!, $action: SaveAction) {
 
 READ_AUTHORS = """
 query Read($id: ID!, $version: ContentVersion) {
-  page(id: $id, version: $version) { ... on BlogPage { title authors { id role } } }
+  page(id: $id, version: $version) { ... on BlogPage { title authors { rowId role } } }
 }
 """
 
@@ -267,7 +267,7 @@ def test_a_draft_only_author_has_a_null_id_not_the_string_none(
 ) -> None:
     query = (
         "mutation U($id: ID!, $input: BlogPageUpdateInput!) { updateBlogPage(id: $id, "
-        "input: $input) { page { authors { id role } } errors { message } } }"
+        "input: $input) { page { authors { rowId role } } errors { message } } }"
     )
     variables = {
         "id": str(post.pk),
@@ -275,7 +275,7 @@ def test_a_draft_only_author_has_a_null_id_not_the_string_none(
     }
     response = editor.post(query, variables)
     authors = (response.body.get("data") or {}).get("updateBlogPage", {}).get("page", {})
-    assert authors == {"authors": [{"id": None, "role": "New"}]}, response.body
+    assert authors == {"authors": [{"rowId": None, "role": "New"}]}, response.body
 
 
 def test_authors_can_be_sent_again_after_a_draft_added_one(

@@ -1,4 +1,11 @@
-"""``interface StreamBlock``: what every block in any stream has."""
+"""``interface StreamBlock``: what every block in any stream has.
+
+A block's Wagtail id is ``blockId``, not ``id``: normalising caches (Apollo, urql
+Graphcache) key every object with an ``id`` by ``__typename`` + ``id``, and a block id
+is not an object identity. The same id is in every revision of a page, in its live and
+draft versions, and in each copy of it (``copyPage`` keeps block ids), each time with
+its own value. Without ``id`` a block is a plain value embedded in its page.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +17,11 @@ from strawberry.scalars import JSON
 
 @strawberry.interface(name="StreamBlock", description="A block in a StreamField.")
 class StreamBlock:
-    @strawberry.field(description="The block's id; send it back to keep it.")
-    def id(root: Any) -> str:  # noqa: N805 - Strawberry passes the bound block as root
+    @strawberry.field(
+        description="The block's Wagtail id (unique within its stream); send it back as the "
+        "item input's `id` to keep it."
+    )
+    def block_id(root: Any) -> str:  # noqa: N805 - Strawberry passes the bound block as root
         return str(root.id)
 
     @strawberry.field(description='The block\'s name in its stream, e.g. "heading".')

@@ -7,7 +7,9 @@ nested StreamField mutation from the SDL alone:
 * a stream item is ``<Path>ItemInput { id: String, block: <Path>BlockInput! }`` where
   ``<Path>BlockInput`` is ``@oneOf`` with one field per child block; the wrapper
   carries the block ``id`` next to the one-of choice (an ``@oneOf`` input cannot have
-  an extra field). ListBlock items use ``<Path>ItemInput { id: String, value: T! }``;
+  an extra field). ListBlock items use ``<Path>ItemInput { id: String, value: T! }``.
+  The output names that id ``blockId`` (see ``block_interface``: no ``id``, so caches
+  embed blocks in their page instead of normalising them);
 * outputs: each stream child is ``<Path><Child>Block implements StreamBlock &
   <Path>StreamBlock`` with a typed ``value``; ``<Path>StreamBlock`` is a per-stream
   interface, so codegen knows exactly which blocks a field can hold.
@@ -198,9 +200,12 @@ def value_field_name(block_name: str) -> str:
     ``... on XHeadingBlock { heading }`` and ``... on XImageBlock { image { url } }``
     never clash, and the output mirrors the input (``block: { heading: "..." }``).
     """
-    return (
-        block_name if block_name not in ("id", "block_type", "raw_value") else f"{block_name}_value"
-    )
+    return block_name if block_name not in _RESERVED_BLOCK_FIELDS else f"{block_name}_value"
+
+
+# The interface's fields, and ``id``: a block named "id" must not give its type an ``id``
+# field, or normalising caches would key the block by its value (see block_interface).
+_RESERVED_BLOCK_FIELDS = ("id", "block_id", "block_type", "raw_value")
 
 
 def id_wrapper(name: str, field: str, annotation: Any, description: str) -> Any:
@@ -209,7 +214,7 @@ def id_wrapper(name: str, field: str, annotation: Any, description: str) -> Any:
         "__annotations__": {"id": str | None, field: annotation},
         "id": strawberry.field(
             default=strawberry.UNSET,
-            description="Send the id you read to keep it; omit it for a new block.",
+            description="Send the blockId you read to keep the block; omit it for a new one.",
         ),
         field: strawberry.field(description=description),
     }
@@ -324,7 +329,14 @@ def list_output(types: BlockTypes, block: blocks.Block, prefix: str) -> BlockOut
         return BlockOutput(JSON, values.raw_value(block))
 
     def build(name: str) -> Any:
-        namespace: dict[str, Any] = {"__annotations__": {"id": str}}
+        namespace: dict[str, Any] = {
+            "__annotations__": {"block_id": str},
+            "block_id": strawberry.field(
+                resolver=lambda root: str(root.id),
+                description="The item's Wagtail id; send it back as the item input's `id` "
+                "to keep it.",
+            ),
+        }
         values.add_value_field(namespace, "value", spec, "The item's value.")
         return strawberry.type(
             type(name, (), namespace), name=name, description="A ListBlock item with its id."

@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from wagtail_graphql_write.conf import get_settings
-from wagtail_graphql_write.generation import common, interfaces, names
+from wagtail_graphql_write.generation import common, interfaces, names, revision_content
 from wagtail_graphql_write.generation.blocks import BlockTypes
 from wagtail_graphql_write.generation.fields import (
     InputConverter,
@@ -51,6 +51,7 @@ class TypeGenerator:
         self._output_converters: dict[type, OutputConverter] = {}
         self._input_converters: dict[type, InputConverter] = {}
         self._objects: dict[type[Model], type] = {}
+        self._contents: dict[type[Model], type] = {}
         self._inputs: dict[tuple[str, type[Model]], type] = {}
         self._enums: dict[tuple[type[Model], str], type[enum.Enum]] = {}
         self._pending: list[Callable[[], None]] = []
@@ -127,7 +128,27 @@ class TypeGenerator:
             self.names.claim(names.type_name(model), f"model {exposed.label}")
             self._objects[model] = shell
             self._pending.append(lambda: populate_object_type(self, exposed, shell))
+            self._revision_content_type(exposed)
         return self._objects[model]
+
+    def _revision_content_type(self, exposed: ExposedModel) -> None:
+        """``<Model>RevisionContent`` for a model with revisions (see ``revision_content``)."""
+        from wagtail.models import RevisionMixin
+
+        from wagtail_graphql_write.generation.objects import populate_object_type
+
+        if exposed.role is ModelRole.CHILD or not exposed.has_mixin(RevisionMixin):
+            return
+        name = names.revision_content_type_name(exposed.model)
+        base = (
+            revision_content.PageRevisionContent
+            if exposed.role is ModelRole.PAGE
+            else revision_content.SnippetRevisionContent
+        )
+        shell = _shell(name, (base,))
+        self.names.claim(name, f"revision content of model {exposed.label}")
+        self._contents[exposed.model] = shell
+        self._pending.append(lambda: populate_object_type(self, exposed, shell, content=True))
 
     def _input(self, kind: str, model: type[Model], name: str) -> type:
         key = (kind, model)
@@ -220,12 +241,15 @@ class TypeGenerator:
             self._pending.pop(0)()
         for model, shell in self._objects.items():
             strawberry.type(shell, name=shell.__name__, description=_doc(model))
+        for model, shell in self._contents.items():
+            strawberry.type(shell, name=shell.__name__, description=_content_doc(model))
         for (_kind, _model), shell in self._inputs.items():
             strawberry.input(shell, name=shell.__name__)
 
     def all_object_types(self) -> list[type]:
         models = sorted(self._objects, key=lambda m: m._meta.label)
-        return [*(self._objects[m] for m in models), *self.blocks.object_types()]
+        contents = [self._contents[m] for m in models if m in self._contents]
+        return [*(self._objects[m] for m in models), *contents, *self.blocks.object_types()]
 
 
 def _shell(name: str, bases: tuple[type, ...]) -> type:
@@ -253,3 +277,10 @@ def _object_bases(exposed: ExposedModel) -> tuple[type, ...]:
 
 def _doc(model: type[Model]) -> str:
     return f"{str(model._meta.verbose_name).capitalize()} ({model._meta.label})."
+
+
+def _content_doc(model: type[Model]) -> str:
+    return (
+        f"{str(model._meta.verbose_name).capitalize()} ({model._meta.label}) as one of its "
+        "revisions stored it."
+    )

@@ -91,6 +91,11 @@ def type_name(model: type[Model]) -> str:
     return BUILTIN_TYPE_NAMES.get(model._meta.label, model.__name__)
 
 
+def revision_content_type_name(model: type[Model]) -> str:
+    """The type of a revision's content: ``BlogPage`` -> ``BlogPageRevisionContent``."""
+    return f"{type_name(model)}RevisionContent"
+
+
 def create_input_name(model: type[Model]) -> str:
     return f"{type_name(model)}CreateInput"
 

@@ -39,8 +39,15 @@ def add_field(shell: type, python_name: str, spec: OutputSpec, description: str 
     )
 
 
-def _pk_spec() -> OutputSpec:
-    """Child rows added in a draft have no primary key until published: null, not "None"."""
+def _row_id_spec() -> OutputSpec:
+    """``rowId``, not ``id``: a child row is part of its page's content, not an entity.
+
+    Normalising caches key every object with an ``id`` by ``__typename`` + ``id``; a row
+    has the same primary key in the live page, its draft and every revision, each time
+    with that version's values, and rows added in a draft all have a null one. Without
+    ``id`` a row is embedded in the page (or revision content) that holds it. Child rows
+    added in a draft have no primary key until published: null, not "None".
+    """
     return OutputSpec(
         strawberry.ID | None,
         lambda root: None if root.pk is None else strawberry.ID(str(root.pk)),
@@ -64,25 +71,37 @@ def _allowed_subpage_types_spec(gen: TypeGenerator) -> OutputSpec:
 
 
 def _extra_fields(gen: TypeGenerator, exposed: ExposedModel) -> dict[str, OutputSpec]:
-    """Fields a type gets besides its model's: ``id`` on child rows, page type facts."""
+    """Fields a type gets besides its model's: ``rowId`` on child rows, page type facts."""
     if exposed.role is ModelRole.CHILD:
-        return {"id": _pk_spec()}
+        return {"row_id": _row_id_spec()}
     if exposed.role is ModelRole.PAGE:
         return {"allowed_subpage_types": _allowed_subpage_types_spec(gen)}
     return {}
 
 
 _EXTRA_DESCRIPTIONS = {
+    "row_id": "The row's id (null for a row added in a draft until it is published); "
+    "send it back as the row input's `id` to keep and edit the row.",
     "allowed_subpage_types": "Page types the viewer may create under this page now "
     "(its subpage_types rules, max_count and the viewer's add permission).",
 }
 
 
-def populate_object_type(gen: TypeGenerator, exposed: ExposedModel, shell: type) -> None:
-    """Add one GraphQL field per readable model field the converters can map."""
+def populate_object_type(
+    gen: TypeGenerator, exposed: ExposedModel, shell: type, *, content: bool = False
+) -> None:
+    """Add one GraphQL field per readable model field the converters can map.
+
+    ``content`` fills a ``<Model>RevisionContent`` type: the same model fields, none of
+    the extras, and never an ``id`` (see ``revision_content``); child rows never get
+    one either (see ``_row_id_spec``).
+    """
     taken = inherited_field_names(shell)
+    if content or exposed.role is ModelRole.CHILD:
+        taken |= {"id", "pk"}
     graphql_names = {names.field_name(n) for n in taken}
-    for python_name, extra in _extra_fields(gen, exposed).items():
+    extras = {} if content else _extra_fields(gen, exposed)
+    for python_name, extra in extras.items():
         add_field(shell, python_name, extra, _EXTRA_DESCRIPTIONS.get(python_name))
         taken.add(python_name)
         graphql_names.add(names.field_name(python_name))

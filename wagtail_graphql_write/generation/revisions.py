@@ -1,24 +1,24 @@
 """Revisions: ``interface Revision`` (``PageRevision``, ``SnippetRevision``) and ``Revisable``.
 
 A revision's ``content`` is the object as that revision stored it
-(``revision.as_object()``), typed as the model's own GraphQL type through the
-``Page`` or ``Snippet`` interface. ``Revisable`` is implemented by every type whose
-model has ``RevisionMixin`` (all pages, and snippets such as ``Person``).
+(``revision.as_object()``), typed ``<Model>RevisionContent`` through the
+``PageRevisionContent`` or ``SnippetRevisionContent`` interface: a value with no
+``id``, so that caches keep it inside its revision (see ``revision_content``). The
+object's id is the revision's ``objectId``. ``Revisable`` is implemented by every type
+whose model has ``RevisionMixin`` (all pages, and snippets such as ``Person``).
 
 Revisions are drafts, so every field here that hands one out asks
 ``access.revisions`` first: only a viewer who may read the object's ``LATEST`` version
 sees them, and ``content`` re-checks, so a revision that reaches a viewer some other
 way (an ``EditConflictError``) cannot show its content either.
 
-``Page`` and ``Snippet`` are referenced lazily: ``interfaces`` imports this module for
-``Revisable``.
 """
 
 from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -34,11 +34,10 @@ from wagtail_graphql_write.access.revisions import (
     visible_owner,
 )
 from wagtail_graphql_write.generation.common import User
-
-if TYPE_CHECKING:
-    from wagtail_graphql_write.generation.interfaces import Page, Snippet
-
-_INTERFACES = "wagtail_graphql_write.generation.interfaces"
+from wagtail_graphql_write.generation.revision_content import (
+    PageRevisionContent,
+    SnippetRevisionContent,
+)
 
 
 @strawberry.interface(name="Revision", description="A saved version of a page or snippet.")
@@ -46,6 +45,10 @@ class Revision:
     @strawberry.field
     def id(root: Any) -> strawberry.ID:  # noqa: N805 - Strawberry passes the revision as root
         return strawberry.ID(str(root.pk))
+
+    @strawberry.field(description="The id of the page or snippet this is a revision of.")
+    def object_id(root: Any) -> strawberry.ID:  # noqa: N805
+        return strawberry.ID(str(root.object_id))
 
     @strawberry.field
     def created_at(root: Any) -> datetime:  # noqa: N805
@@ -98,7 +101,7 @@ class PageRevision(Revision):
     @strawberry.field(
         description="The page as this revision stored it; null if you may not read its drafts."
     )
-    def content(root: Any, info: Info) -> Annotated[Page, strawberry.lazy(_INTERFACES)] | None:  # noqa: N805
+    def content(root: Any, info: Info) -> PageRevisionContent | None:  # noqa: N805
         return _content(root, info)
 
 
@@ -109,7 +112,7 @@ class SnippetRevision(Revision):
     @strawberry.field(
         description="The snippet as this revision stored it; null if you may not read its drafts."
     )
-    def content(root: Any, info: Info) -> Annotated[Snippet, strawberry.lazy(_INTERFACES)] | None:  # noqa: N805
+    def content(root: Any, info: Info) -> SnippetRevisionContent | None:  # noqa: N805
         return _content(root, info)
 
 

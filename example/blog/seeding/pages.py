@@ -141,12 +141,26 @@ def _post_specs(image, categories, people, posts):
     }
 
 
+def _bound_stream(raw):
+    """The body as the admin saves it: every block and every ListBlock item with an id.
+
+    Raw data is saved as given, and a raw ListBlock (a plain list) stays in Wagtail's
+    older format, whose items get new ids at every read. Blocks bound to their values
+    are saved through their blocks, which store the current format.
+    """
+    value = BlogPage._meta.get_field("body").stream_block.to_python(raw)
+    for _block in value:  # iterating binds each block
+        pass
+    return value
+
+
 def _create_post(index, spec, user):
     spec = dict(spec)
     tags = spec.pop("tags")
     categories = spec.pop("categories")
     authors = spec.pop("authors")
     publish = spec.pop("live")
+    spec["body"] = _bound_stream(spec["body"])
     post = BlogPage(**spec, live=False)
     post.tags.add(*tags)
     post.categories = categories
