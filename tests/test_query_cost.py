@@ -16,9 +16,10 @@ from tests.conftest import ENDPOINT, GraphQLClient
 
 #: The issue's query: under the depth limit, yet 100 x 100 revision contents.
 REVISIONS_OF_REVISIONS = """
-{ pages(limit: 100) { items { ... on DraftState { revisions(limit: 100) { items {
-  ... on PageRevision { content { ... on DraftState { revisions(limit: 100) { items {
-    ... on PageRevision { content { title } } } } } } } } } } } } }
+{ a: pages(limit: 100) { items { ... on DraftState { revisions(limit: 100) { items {
+  ... on PageRevision { content { title } } } } } } }
+  b: pages(limit: 100) { items { ... on DraftState { revisions(limit: 100) { items {
+  ... on PageRevision { content { title } } } } } } } }
 """
 
 
@@ -78,7 +79,7 @@ def test_expensive_fields_cost_more(editor: GraphQLClient) -> None:
     assert _cost(editor, revision_content) == 1 + 50 + 1
     rich_text = '{ page(id: "5") { ... on BlogPage { intro(format: HTML) } } }'
     assert _cost(editor, rich_text) == 1 + 3
-    stream = '{ page(id: "5") { ... on BlogPage { body { id } } } }'
+    stream = '{ page(id: "5") { ... on BlogPage { body { blockId } } } }'
     assert _cost(editor, stream) == 1 + 5 + 10 * 1  # an unpaged list counts 10 items
 
 

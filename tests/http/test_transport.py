@@ -113,7 +113,8 @@ def test_a_successful_query_uses_the_spec_media_type_when_accepted(db: Any) -> N
 
 def test_several_operations_without_operation_name_run_none(seeded: Any) -> None:
     """Strawberry used to run the first operation, even a mutation."""
-    body = json.dumps({"query": f"{CREATE} query Q {{ viewer {{ isSuperuser }} }}"})
+    named = CREATE.replace("mutation {", "mutation M {")
+    body = json.dumps({"query": f"{named} query Q {{ viewer {{ isSuperuser }} }}"})
     response = _post(body, HTTP_AUTHORIZATION=f"Bearer {seeded.tokens['editor']}")
     assert _errors(response) == [
         "This document has several operations: say which one to run with operationName."

@@ -123,13 +123,13 @@ def test_every_streampage_block_round_trips_with_ids_kept() -> None:
     read = created["page"]["body"]
     assert [b["blockType"] for b in read] == [
         "text",
-        "rich_text",
+        "richText",
         "image",
         "product",
-        "raw_html",
+        "rawHtml",
         "books",
-        "title_list",
-        "image_with_alt",
+        "titleList",
+        "imageWithAlt",
         "table",
     ]
     assert read[7]["imageWithAlt"]["altText"] == "A test image"

@@ -14,6 +14,8 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
+from wagtail_graphql_write.generation.names import field_name
+
 
 @strawberry.interface(name="StreamBlock", description="A block in a StreamField.")
 class StreamBlock:
@@ -24,9 +26,12 @@ class StreamBlock:
     def block_id(root: Any) -> str:  # noqa: N805 - Strawberry passes the bound block as root
         return str(root.id)
 
-    @strawberry.field(description='The block\'s name in its stream, e.g. "heading".')
+    @strawberry.field(
+        description="The block's name in its stream, spelt as the input's `block` field "
+        'names it (camelCase), e.g. "heading", "relatedPage".'
+    )
     def block_type(root: Any) -> str:  # noqa: N805
-        return str(root.block_type)
+        return field_name(str(root.block_type))
 
     @strawberry.field(description="The block's stored value, as Wagtail saves it (JSON).")
     def raw_value(root: Any) -> JSON:  # noqa: N805

@@ -129,7 +129,8 @@ def validate(ctx: MutationContext, save: Save) -> Save:
 def execute(ctx: MutationContext, save: Save) -> Any:
     """Run the action, then submit with ``action: SUBMIT`` (not in a dry run); the
     payload's ``revision`` is the one the action made."""
-    apply_tags(save.form)
+    if save.creating:
+        apply_tags(save.form)
     action = save.action(ctx.user)
     action.execute()
     saved = save.existing or action.instance
