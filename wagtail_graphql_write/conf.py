@@ -15,6 +15,9 @@ class GraphQLWriteSettings(TypedDict):
 
     #: Serve GraphiQL to browsers on GET. Off by default: production sites opt in.
     GRAPHIQL: bool
+    #: Let GraphiQL keep the headers typed in its Headers tab (an API token included)
+    #: in the browser's localStorage. Off by default: a token stays in the open tab only.
+    GRAPHIQL_PERSIST_HEADERS: bool
     #: Answer introspection queries (GraphiQL and codegen need it).
     INTROSPECTION: bool
     #: Let requests without credentials read live, public pages and snippets.
@@ -45,6 +48,7 @@ class GraphQLWriteSettings(TypedDict):
 
 DEFAULTS: GraphQLWriteSettings = {
     "GRAPHIQL": False,
+    "GRAPHIQL_PERSIST_HEADERS": False,
     "INTROSPECTION": True,
     "ANONYMOUS_READS": True,
     "MAX_LIMIT": 100,
