@@ -38,6 +38,9 @@ class GraphQLWriteSettings(TypedDict):
     INCLUDE_MODELS: list[str]
     #: ``app_label.ModelName`` labels never to expose (applied after INCLUDE_MODELS).
     EXCLUDE_MODELS: list[str]
+    #: ``app_label.ModelName.field`` entries of ``api_fields`` to leave out of GraphQL
+    #: only (Wagtail's REST APIs keep serving them), without a system-check warning.
+    EXCLUDE_FIELDS: list[str]
     #: Dotted paths of callables ``hook(generator)`` run on every new ``TypeGenerator``,
     #: e.g. to ``register_field`` or ``register_block`` converters for a site's classes.
     GENERATOR_HOOKS: list[str]
@@ -59,6 +62,7 @@ DEFAULTS: GraphQLWriteSettings = {
     "MAX_MUTATIONS": 10,
     "INCLUDE_MODELS": [],
     "EXCLUDE_MODELS": [],
+    "EXCLUDE_FIELDS": [],
     "GENERATOR_HOOKS": [],
     "SCHEMA_FILE": "schema.graphql",
 }
