@@ -95,9 +95,9 @@ def test_an_annotated_property_is_a_read_only_field_of_its_type(typed_properties
 def test_an_annotated_property_reads_through_the_api(
     typed_properties: None, anonymous: GraphQLClient, seeded: Any
 ) -> None:
-    data = anonymous.execute(
-        '{ page(id: "5") { ... on BlogPage { title readingMinutes subtitle keywords } } }'
-    )
+    query = "query ($id: ID!) { page(id: $id) { ... on BlogPage { title readingMinutes "
+    query += "subtitle keywords } } }"
+    data = anonymous.execute(query, {"id": str(seeded.posts[0].pk)})
     page = data["page"]
     assert page["readingMinutes"] == 1
     assert page["subtitle"] is None
