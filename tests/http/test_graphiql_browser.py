@@ -76,6 +76,10 @@ def seen(live_server: Any, seeded: Any) -> dict[str, Any]:
     return drive(f"{live_server.url}/graphql/", seeded.tokens["editor"], f"sessionid={session}")
 
 
+# A live server needs committed data; serialized_rollback restores Wagtail's migrated
+# rows (the root page, content types) afterwards, as the suite's other transactional
+# tests expect.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_graphiql_in_chromium(seen: dict[str, Any], live_server: Any, seeded: Any) -> None:
     assert seen["problems"] == []
 
