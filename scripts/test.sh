@@ -5,6 +5,9 @@
 # tests/test_wagtail_testapp.py); that suite always uses SQLite, so the PostgreSQL run
 # skips it rather than run it twice.
 #
+# Chromium (the GraphiQL browser test): uses CHROMIUM if set, else Debian's `chromium`,
+# installing it with apt-get when it is missing and this runs as root.
+#
 # PostgreSQL: uses DATABASE_URL if set, else 127.0.0.1:5432 (user postgres, trust auth),
 # starting the local cluster if it is installed but down. Without a reachable server the
 # PostgreSQL run is reported as not run; with CI=true that is a failure.
@@ -16,6 +19,16 @@ WORKERS="${TEST_WORKERS:-$(nproc 2>/dev/null || echo 2)}"
 status=0
 
 step() { printf '\n== %s\n' "$*"; }
+
+if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        step "installing Chromium (for the GraphiQL browser test)"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
+            echo "Installing chromium failed: the GraphiQL browser test will fail."
+    else
+        echo "Chromium is missing: install Debian's chromium or set CHROMIUM; the GraphiQL browser test will fail."
+    fi
+fi
 
 step "ruff"
 $BIN/ruff check .

@@ -1,15 +1,14 @@
-"""The small npm project in ``tests/codegen/``, shared by the tests that run Node.
+"""Running a small npm project of the test suite (tests/codegen, tests/browser).
 
-It pins graphql-codegen and TypeScript (tests/test_codegen.py) and the real GraphQL
-clients Apollo Client and urql with Graphcache (tests/test_client_caches.py).
-
-Node.js and npm are requirements of the test command: without them these tests fail,
-they do not skip. ``npm ci`` runs only when ``node_modules`` is missing or older than
-``package-lock.json``; its download cache lives in the repository's ignored ``.cache/``.
+Node.js and npm are requirements of the test command: without them a test that needs
+them fails, it does not skip. ``npm ci`` runs only when a project's ``node_modules`` is
+missing or older than its ``package-lock.json``; the download cache lives in the
+repository's ignored ``.cache/npm``.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -18,44 +17,39 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-NODE_DIR = REPO / "tests" / "codegen"
 NPM_CACHE = REPO / ".cache" / "npm"
-LOCKFILE = NODE_DIR / "package-lock.json"
-# npm ci writes this hidden lockfile last, so it marks a complete install.
-INSTALLED_STAMP = NODE_DIR / "node_modules" / ".package-lock.json"
-BIN = NODE_DIR / "node_modules" / ".bin"
-
 INSTALL_TIMEOUT = 600
-STEP_TIMEOUT = 180
 
 
-def require_tool(name: str) -> str:
+def require_tool(name: str, why: str) -> str:
+    """The path of ``name`` on PATH, or fail the test saying what needs it."""
     path = shutil.which(name)
     if path is None:
         pytest.fail(
             f"`{name}` is not on PATH. Node.js (with npm) is required by the test command: "
-            "tests/test_codegen.py type-checks TypeScript generated from the schema and "
-            "tests/test_client_caches.py runs real GraphQL clients. Install Node.js 20 or newer.",
+            f"{why}. Install Node.js 20 or newer.",
             pytrace=False,
         )
     return path
 
 
 def node_env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "npm_config_update_notifier": "false", "NO_COLOR": "1", **extra}
+    """The environment for node and npm: quiet, no colours, plus ``extra``."""
+    return {
+        **os.environ,
+        "npm_config_update_notifier": "false",
+        "NO_COLOR": "1",
+        **extra,
+    }
 
 
-def run(args: list[str], *, env: dict[str, str], timeout: int) -> str:
-    """Run ``args`` in the npm project; fail with its whole output unless it exits 0."""
+def run(
+    args: list[str], *, cwd: Path, env: dict[str, str], timeout: int
+) -> subprocess.CompletedProcess[str]:
+    """Run ``args`` in ``cwd``; fail with its whole output unless it exits 0."""
     try:
         result = subprocess.run(
-            args,
-            cwd=NODE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
+            args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
         )
     except subprocess.TimeoutExpired as exc:
         pytest.fail(
@@ -65,19 +59,29 @@ def run(args: list[str], *, env: dict[str, str], timeout: int) -> str:
         )
     if result.returncode != 0:
         pytest.fail(
-            f"`{' '.join(args)}` exited with {result.returncode} (in {NODE_DIR})\n"
+            f"`{' '.join(args)}` exited with {result.returncode} (in {cwd})\n"
             f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}",
             pytrace=False,
         )
-    return result.stdout
+    return result
 
 
-def ensure_installed(env: dict[str, str]) -> None:
-    """``npm ci`` unless ``node_modules`` is complete and newer than the lockfile."""
-    npm = require_tool("npm")
-    if not INSTALLED_STAMP.exists() or INSTALLED_STAMP.stat().st_mtime < LOCKFILE.stat().st_mtime:
+def ensure_installed(project: Path, why: str) -> None:
+    """``npm ci`` in ``project`` unless its node_modules is complete and up to date."""
+    require_tool("node", why)
+    npm = require_tool("npm", why)
+    # npm ci writes this hidden lockfile last, so it marks a complete install.
+    stamp = project / "node_modules" / ".package-lock.json"
+    lockfile = project / "package-lock.json"
+    NPM_CACHE.mkdir(parents=True, exist_ok=True)
+    # Two xdist workers may need the same project at once: one installs, the other waits.
+    with open(NPM_CACHE / f"{project.name}.install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if stamp.exists() and stamp.stat().st_mtime >= lockfile.stat().st_mtime:
+            return
         run(
             [npm, "ci", "--no-audit", "--no-fund", "--prefer-offline", "--cache", str(NPM_CACHE)],
-            env=env,
+            cwd=project,
+            env=node_env(),
             timeout=INSTALL_TIMEOUT,
         )

@@ -24,7 +24,11 @@ from typing import Any
 
 import pytest
 
-from tests.npm import STEP_TIMEOUT, ensure_installed, node_env, require_tool, run
+from tests.npm import REPO, ensure_installed, node_env, require_tool, run
+
+CODEGEN_DIR = REPO / "tests" / "codegen"
+STEP_TIMEOUT = 180
+WHY = "tests/test_client_caches.py runs real GraphQL clients (Apollo Client, urql)"
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -34,7 +38,7 @@ def test_apollo_and_graphcache_return_what_the_server_sent(
     from blog.seeding import seed_site
     from wagtail_graphql_write.schema import build_schema
 
-    node = require_tool("node")
+    node = require_tool("node", WHY)
     seeded = seed_site()
     schema_path = tmp_path / "schema.graphql"
     schema_path.write_text(build_schema().schema.as_str(), encoding="utf-8")
@@ -43,9 +47,9 @@ def test_apollo_and_graphcache_return_what_the_server_sent(
         TOKEN=seeded.tokens["admin"],
         SCHEMA_PATH=str(schema_path),
     )
-    ensure_installed(env)
+    ensure_installed(CODEGEN_DIR, WHY)
 
-    output = run([node, "client-caches.mjs"], env=env, timeout=STEP_TIMEOUT)
+    output = run([node, "client-caches.mjs"], cwd=CODEGEN_DIR, env=env, timeout=STEP_TIMEOUT).stdout
 
     assert "ok - Apollo InMemoryCache" in output, output
     assert "ok - urql Graphcache" in output, output

@@ -20,23 +20,32 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.npm import BIN, NODE_DIR, STEP_TIMEOUT, ensure_installed, node_env, require_tool, run
+from tests.npm import REPO, ensure_installed, node_env, run
+
+CODEGEN_DIR = REPO / "tests" / "codegen"
+BIN = CODEGEN_DIR / "node_modules" / ".bin"
+STEP_TIMEOUT = 180
+WHY = "tests/test_codegen.py type-checks TypeScript generated from the schema"
 
 
 def test_codegen_types_for_every_block_kind_type_check(tmp_path: Path) -> None:
     from wagtail_graphql_write.schema import build_schema
 
-    require_tool("node")
+    ensure_installed(CODEGEN_DIR, WHY)
     schema_path = tmp_path / "schema.graphql"
     schema_path.write_text(build_schema().schema.as_str().rstrip("\n") + "\n", encoding="utf-8")
     env = node_env(SCHEMA_PATH=str(schema_path))
-    ensure_installed(env)
 
-    generated = NODE_DIR / "generated"
+    generated = CODEGEN_DIR / "generated"
     shutil.rmtree(generated, ignore_errors=True)
-    run([str(BIN / "graphql-codegen"), "--config", "codegen.ts"], env=env, timeout=STEP_TIMEOUT)
+    run(
+        [str(BIN / "graphql-codegen"), "--config", "codegen.ts"],
+        cwd=CODEGEN_DIR,
+        env=env,
+        timeout=STEP_TIMEOUT,
+    )
     operations = (generated / "graphql.ts").read_text(encoding="utf-8")
     assert "export type CreateBlogPageWithEveryBlockMutationVariables" in operations
     assert "export type CreateBlogPageWithEveryBlockMutation " in operations
 
-    run([str(BIN / "tsc"), "--noEmit", "-p", "."], env=env, timeout=STEP_TIMEOUT)
+    run([str(BIN / "tsc"), "--noEmit", "-p", "."], cwd=CODEGEN_DIR, env=env, timeout=STEP_TIMEOUT)

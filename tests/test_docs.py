@@ -1,14 +1,17 @@
 """The documentation's GraphQL examples run against the example site, so they cannot rot.
 
-One test per Markdown file (``README.md`` and ``docs/*.md``): its marked examples run in
-document order against one freshly seeded site, so a create can be followed by an
-update of what it made. The markers are described in ``tests/docs_examples.py``.
+The pages of the reading path (``READING_PATH``: README, getting-started, writes,
+workflows) run in that order on ONE freshly seeded site, as a newcomer runs them on
+``make demo``; every other page (``docs/*.md``) runs on a freshly seeded site of its own.
+Within a page, examples run in document order, so a create can be followed by an update
+of what it made. The markers are described in ``tests/docs_examples.py``.
 
 Ids: examples use the ids of a freshly seeded example site (``make demo`` on a new
 database): pages Home 3, Blog 4, posts 5, 6 and 7 (a draft); people 1 (Ada Lovelace)
 and 2 (Grace Hopper); categories 1 (News) and 2 (Tutorials); image 1. Pages created by
-a file's examples get ids 8, 9, ... in document order. Sequences are reset before
-seeding, so this holds on PostgreSQL as well as on SQLite.
+the examples get ids 8, 9, ... in document order, counted across the reading path's
+pages (the README's post is 8, writes.md's 9, workflows.md's 10). Sequences are reset
+before seeding, so this holds on PostgreSQL as well as on SQLite.
 """
 
 from __future__ import annotations
@@ -78,8 +81,8 @@ def _check_payloads(example: Example, data: dict[str, Any]) -> None:
         assert not failed, f"{example.where}: mutation errors {failed}"
 
 
-@pytest.mark.parametrize("path", DOC_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_examples_run(path: Path, clients: dict[str, GraphQLClient]) -> None:
+def _run_examples(path: Path, clients: dict[str, GraphQLClient]) -> None:
+    """Run one file's marked examples in document order, checking each documented result."""
     schema = None
     previous: Any = {}
     for example in parse_examples(path, ROOT):
@@ -101,6 +104,30 @@ def test_examples_run(path: Path, clients: dict[str, GraphQLClient]) -> None:
         if expect is not None:
             problem = subset_mismatch(expect, data)
             assert problem is None, f"{example.where}: {problem}"
+
+
+#: The pages a newcomer reads one after the other, running each example on the same
+#: ``make demo`` site: their ids continue from one page to the next (the README's post
+#: is page 8, getting-started's pages follow, and so on), so they run as one sequence.
+READING_PATH = [
+    ROOT / "README.md",
+    ROOT / "docs" / "getting-started.md",
+    ROOT / "docs" / "writes.md",
+    ROOT / "docs" / "workflows.md",
+]
+ON_THEIR_OWN = [path for path in DOC_FILES if path not in READING_PATH]
+
+
+def test_reading_path_runs_in_order_on_one_site(clients: dict[str, GraphQLClient]) -> None:
+    """README -> getting-started -> writes -> workflows on ONE freshly seeded site."""
+    for path in READING_PATH:
+        _run_examples(path, clients)
+
+
+@pytest.mark.parametrize("path", ON_THEIR_OWN, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_examples_run(path: Path, clients: dict[str, GraphQLClient]) -> None:
+    """Every other page's examples on a freshly seeded site of their own."""
+    _run_examples(path, clients)
 
 
 def test_the_markers_are_enforced(tmp_path: Path) -> None:

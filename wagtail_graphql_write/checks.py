@@ -3,8 +3,12 @@
 The check builds the schema the way the site will (same models, same settings) and
 turns what went wrong into check messages:
 
-* ``W001``: a field listed in ``api_fields`` that the API leaves out (or cannot
-  write), with the reason; the rest of the schema still works.
+* ``W001``: a writable field listed in ``api_fields`` that the API leaves out (or
+  cannot write), with the reason; the rest of the schema still works.
+* ``W002``: ONE summary of the read-only ``api_fields`` entries GraphQL cannot map
+  (a property without a return annotation, a method such as ``get_day_display``):
+  REST API v2 serves them, so the hint never says to remove them from ``api_fields``,
+  but to list them in ``EXCLUDE_FIELDS`` (GraphQL only) or annotate the property.
 * ``E001``: two things would get the same GraphQL name.
 * ``E002``: anything else raised while generating the schema, reported by class and
   message instead of a stack trace from deep inside Strawberry.
@@ -27,9 +31,16 @@ if TYPE_CHECKING:
 TAG = "wagtail_graphql_write"
 
 SKIPPED_FIELD_HINT = (
-    "Remove {field!r} from {model}.api_fields, or map its field class with "
-    "generator.register_field(FieldClass, output=..., input=...) in a hook listed in "
-    "WAGTAIL_GRAPHQL_WRITE['GENERATOR_HOOKS']."
+    "Map its field class with generator.register_field(FieldClass, output=..., "
+    "input=...) in a hook listed in WAGTAIL_GRAPHQL_WRITE['GENERATOR_HOOKS'], or add "
+    "'{model}.{field}' to WAGTAIL_GRAPHQL_WRITE['EXCLUDE_FIELDS'] to leave it out of "
+    "GraphQL only (Wagtail's REST APIs keep it)."
+)
+READ_ONLY_SUMMARY_HINT = (
+    "Wagtail's REST API v2 keeps serving these; only GraphQL leaves them out. To expose "
+    "a property, give its getter a return annotation (e.g. `def is_open(self) -> bool`). "
+    "To leave them out of GraphQL without this warning, keep api_fields as they are and "
+    "set WAGTAIL_GRAPHQL_WRITE['EXCLUDE_FIELDS'] = {names!r}."
 )
 COLLISION_HINT = "GraphQL names are formed by the rules in wagtail_graphql_write.generation.names."
 FAILURE_HINT = (
@@ -83,7 +94,26 @@ def schema_messages(registry: Registry | None = None) -> list[checks.CheckMessag
                 id=f"{TAG}.E002",
             )
         ]
-    return [skipped_field_warning(s) for s in _unique(built.skipped)]
+    skipped = _unique(built.skipped)
+    messages: list[checks.CheckMessage] = [
+        skipped_field_warning(s) for s in skipped if not s.read_only
+    ]
+    read_only = [s for s in skipped if s.read_only]
+    if read_only:
+        messages.append(read_only_summary(read_only))
+    return messages
+
+
+def read_only_summary(skipped: Sequence[SkippedField]) -> checks.Warning:
+    """One warning for every read-only entry left out, one line per field."""
+    lines = "".join(f"\n  {s.model_label}.{s.field_name}: {s.reason}" for s in skipped)
+    names = [f"{s.model_label}.{s.field_name}" for s in skipped]
+    return checks.Warning(
+        f"{len(skipped)} read-only api_fields entr{'y is' if len(skipped) == 1 else 'ies are'} "
+        f"not in the GraphQL API:{lines}",
+        hint=READ_ONLY_SUMMARY_HINT.format(names=names),
+        id=f"{TAG}.W002",
+    )
 
 
 def check_schema(

@@ -15,6 +15,9 @@ class GraphQLWriteSettings(TypedDict):
 
     #: Serve GraphiQL to browsers on GET. Off by default: production sites opt in.
     GRAPHIQL: bool
+    #: Let GraphiQL keep the headers typed in its Headers tab (an API token included)
+    #: in the browser's localStorage. Off by default: a token stays in the open tab only.
+    GRAPHIQL_PERSIST_HEADERS: bool
     #: Answer introspection queries (GraphiQL and codegen need it).
     INTROSPECTION: bool
     #: Let requests without credentials read live, public pages and snippets.
@@ -42,6 +45,9 @@ class GraphQLWriteSettings(TypedDict):
     INCLUDE_MODELS: list[str]
     #: ``app_label.ModelName`` labels never to expose (applied after INCLUDE_MODELS).
     EXCLUDE_MODELS: list[str]
+    #: ``app_label.ModelName.field`` entries of ``api_fields`` to leave out of GraphQL
+    #: only (Wagtail's REST APIs keep serving them), without a system-check warning.
+    EXCLUDE_FIELDS: list[str]
     #: Dotted paths of callables ``hook(generator)`` run on every new ``TypeGenerator``,
     #: e.g. to ``register_field`` or ``register_block`` converters for a site's classes.
     GENERATOR_HOOKS: list[str]
@@ -52,6 +58,7 @@ class GraphQLWriteSettings(TypedDict):
 
 DEFAULTS: GraphQLWriteSettings = {
     "GRAPHIQL": False,
+    "GRAPHIQL_PERSIST_HEADERS": False,
     "INTROSPECTION": True,
     "ANONYMOUS_READS": True,
     "MAX_LIMIT": 100,
@@ -65,6 +72,7 @@ DEFAULTS: GraphQLWriteSettings = {
     "MAX_RICH_TEXT_DEPTH": 32,
     "INCLUDE_MODELS": [],
     "EXCLUDE_MODELS": [],
+    "EXCLUDE_FIELDS": [],
     "GENERATOR_HOOKS": [],
     "SCHEMA_FILE": "schema.graphql",
 }

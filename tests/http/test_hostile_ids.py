@@ -87,8 +87,14 @@ def test_no_id_argument_raises_an_unexpected_error(hostile: str, admin: GraphQLC
 
 
 def test_arabic_indic_digits_do_not_find_an_object(anonymous: GraphQLClient, seeded: Any) -> None:
-    assert anonymous.execute('{ page(id: "5") { id } }') == {"page": {"id": "5"}}
-    document = '{ a: page(id: "\u0665") { id } b: page(id: "\u00b2") { id } }'
+    # The seeded post's own id (5 on a new database; PostgreSQL's sequences move on
+    # between tests), written in ASCII and in Arabic-Indic digits.
+    post = str(seeded.posts[0].pk)
+    arabic = post.translate(
+        str.maketrans("0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+    )
+    assert anonymous.execute(f'{{ page(id: "{post}") {{ id }} }}') == {"page": {"id": post}}
+    document = f'{{ a: page(id: "{arabic}") {{ id }} b: page(id: "\u00b2") {{ id }} }}'
     assert anonymous.execute(document) == {"a": None, "b": None}
 
 
@@ -97,13 +103,13 @@ EDGE_DATETIMES = ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"]
 
 @pytest.mark.parametrize("hostile", HOSTILE_IDS)
 def test_revisions_by_a_user_id_that_is_not_one_is_empty(
-    hostile: str, admin: GraphQLClient
+    hostile: str, admin: GraphQLClient, seeded: Any
 ) -> None:
     document = (
-        'query ($u: ID) { page(id: "3") '
+        "query ($p: ID!, $u: ID) { page(id: $p) "
         "{ ... on Revisable { revisions(user: $u) { totalCount } } } }"
     )
-    data = admin.execute(document, {"u": hostile})
+    data = admin.execute(document, {"p": str(seeded.home.pk), "u": hostile})
     assert data == {"page": {"revisions": {"totalCount": 0}}}
 
 

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail_graphql_write.conf import get_settings
 from wagtail_graphql_write.generation import common, interfaces, names, revision_content
 from wagtail_graphql_write.generation.blocks import BlockTypes
+from wagtail_graphql_write.generation.computed import register_property_converters
 from wagtail_graphql_write.generation.fields import (
     InputConverter,
     OutputConverter,
@@ -57,6 +58,7 @@ class TypeGenerator:
         self._pending: list[Callable[[], None]] = []
         self._shared: dict[str, Any] = {}
         register_default_converters(self)
+        register_property_converters(self)
         self.blocks = BlockTypes(self)
         for hook in get_settings()["GENERATOR_HOOKS"]:
             import_string(hook)(self)
@@ -91,7 +93,7 @@ class TypeGenerator:
         return self._lookup(self._input_converters, field.model_field)
 
     def skip(self, model: type[Model], field: ExposedField, reason: str) -> None:
-        entry = SkippedField(model._meta.label, field.name, reason)
+        entry = SkippedField(model._meta.label, field.name, reason, not field.writable)
         if entry not in self.skipped:
             self.skipped.append(entry)
 

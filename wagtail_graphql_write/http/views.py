@@ -1,5 +1,10 @@
 """The GraphQL endpoint: Strawberry's Django view plus token auth, CSRF and GraphiQL.
 
+GraphiQL is the package's own page (``templates/wagtail_graphql_write/graphiql.html``),
+whose script and stylesheet are static files built from npm (``graphiql/`` at the
+repository root): no CDN, so it works offline, and no inline script, so it works under
+``Content-Security-Policy: script-src 'self'``.
+
 Every answer is JSON, malformed requests included (see ``http/transport.py``).
 
 CSRF: token requests are exempt (a bearer header is not an ambient credential); a
@@ -15,7 +20,8 @@ from typing import Any
 from cross_web import HTTPException
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.template.loader import render_to_string
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView, TemporalHttpResponse
 
@@ -57,6 +63,20 @@ class GraphQLWriteView(GraphQLView):
             return transport.error_response(
                 request, 413, "The request body is larger than this server accepts."
             )
+
+    def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
+        """The bundled GraphiQL page, configured through data attributes.
+
+        ``get_token`` makes Django set the ``csrftoken`` cookie, which the page sends
+        back as ``X-CSRFToken`` on session requests.
+        """
+        get_token(request)
+        context = {
+            "endpoint": request.path,
+            "persist_headers": get_settings()["GRAPHIQL_PERSIST_HEADERS"],
+        }
+        html = render_to_string("wagtail_graphql_write/graphiql.html", context, request)
+        return HttpResponse(html)
 
     def parse_http_body(self, request: Any) -> Any:
         try:

@@ -30,6 +30,7 @@ from wagtail_graphql_write.registry.models import (
     Registry,
     SkippedField,
 )
+from wagtail_graphql_write.registry.properties import NotAProperty, property_field
 
 #: Wagtail's own page fields that every page type accepts: API v3's, plus the
 #: scheduling fields of the admin's "Publishing" panel (``PublishingPanel`` in
@@ -113,35 +114,52 @@ def _expose_fields(
     skipped: list[SkippedField],
 ) -> list[ExposedField]:
     exposed: dict[str, ExposedField] = {}
+    excluded = set(get_settings()["EXCLUDE_FIELDS"])
     for entry in entries:
-        if entry.name in exposed:
-            continue
-        if entry.serializer is not None:
-            skipped.append(
-                SkippedField(model._meta.label, entry.name, "it uses a custom DRF serializer")
-            )
+        if entry.name in exposed or f"{model._meta.label}.{entry.name}" in excluded:
             continue
         try:
-            model_field = get_model_field(model, entry.name)
-            kind = classify(model, model_field)
-        except FieldDoesNotExist:
-            skipped.append(SkippedField(model._meta.label, entry.name, "it is not a model field"))
-            continue
+            exposed[entry.name] = _expose_field(model, entry)
         except _Skip as skip:
-            skipped.append(SkippedField(model._meta.label, entry.name, f"it is {skip}"))
-            continue
-        related = model_field.related_model if model_field.is_relation else None
-        exposed[entry.name] = ExposedField(
-            name=entry.name,
-            kind=kind,
-            model_field=model_field,
-            readable=True,
-            writable=bool(entry.writable) and _is_editable(model_field, kind),
-            required_on_create=_required_on_create(model, model_field, kind),
-            description=_description(model_field, kind),
-            related_model=related,
-        )
+            label = model._meta.label
+            skipped.append(SkippedField(label, entry.name, str(skip), not entry.writable))
     return list(exposed.values())
+
+
+def _expose_field(model: type[Model], entry: APIField) -> ExposedField:
+    """The field for one ``api_fields`` entry, or raise ``_Skip`` saying why not."""
+    if entry.serializer is not None:
+        raise _Skip("it uses a custom DRF serializer")
+    try:
+        model_field = get_model_field(model, entry.name)
+    except FieldDoesNotExist:
+        return _property(model, entry)
+    try:
+        kind = classify(model, model_field)
+    except _Skip as skip:
+        raise _Skip(f"it is {skip}") from None
+    related = model_field.related_model if model_field.is_relation else None
+    return ExposedField(
+        name=entry.name,
+        kind=kind,
+        model_field=model_field,
+        readable=True,
+        writable=bool(entry.writable) and _is_editable(model_field, kind),
+        required_on_create=_required_on_create(model, model_field, kind),
+        description=_description(model_field, kind),
+        related_model=related,
+    )
+
+
+def _property(model: type[Model], entry: APIField) -> ExposedField:
+    """A property listed in ``api_fields``: read-only, typed by its return annotation."""
+    try:
+        field = property_field(model, entry.name)
+    except NotAProperty as not_property:
+        raise _Skip(f"it is {not_property}") from None
+    if entry.writable:
+        raise _Skip("it is a property, which the API cannot write")
+    return field
 
 
 def _is_editable(model_field: Any, kind: FieldKind) -> bool:

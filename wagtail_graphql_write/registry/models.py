@@ -28,6 +28,9 @@ class FieldKind(enum.Enum):
     FOREIGN_KEY = "foreign_key"
     MANY_TO_MANY = "many_to_many"
     CHILD_RELATION = "child_relation"
+    #: A read-only property of the model (listed in ``api_fields`` for REST v2), typed
+    #: by its return annotation; ``model_field`` is the property object.
+    PROPERTY = "property"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class ExposedField:
     description: str | None = None
     #: For FOREIGN_KEY, MANY_TO_MANY and CHILD_RELATION: the model at the other end.
     related_model: type[Model] | None = None
+    #: For PROPERTY: the getter's resolved return annotation.
+    annotation: Any = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,9 @@ class SkippedField:
     model_label: str
     field_name: str
     reason: str
+    #: A read-only entry (what REST v2 serves): reported with the others in one summary,
+    #: since the site's REST API needs it listed and only GraphQL leaves it out.
+    read_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ what ``manage.py seed`` runs; tests call it too, so the example site's content i
 test fixture.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -24,11 +24,16 @@ class Seeded:
     people: Any
     categories: Any
     image: Any
+    #: Users whose earlier seed token this run revoked (empty on a new database).
+    replaced_tokens: list[str] = field(default_factory=list)
+    #: Whether the database had been seeded before (its content is kept, ids go on).
+    reseeded: bool = False
 
 
 def seed_site() -> Seeded:
     """Create (or find) everything the demo needs, and fresh API tokens."""
     with transaction.atomic():
+        reseeded = pages.blog_index_exists()
         groups = accounts.ensure_groups()
         users = accounts.ensure_users(groups)
         workflows.ensure_workflow(groups["Moderators"])
@@ -39,5 +44,5 @@ def seed_site() -> Seeded:
         home = pages.ensure_home()
         index = pages.ensure_blog_index(home)
         posts = pages.ensure_posts(index, image, categories, people, admin)
-        tokens = accounts.rotate_tokens(users)
-    return Seeded(users, tokens, home, index, posts, people, categories, image)
+        tokens, replaced = accounts.rotate_tokens(users)
+    return Seeded(users, tokens, home, index, posts, people, categories, image, replaced, reseeded)

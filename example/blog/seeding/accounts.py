@@ -73,10 +73,17 @@ def ensure_users(groups):
 
 
 def rotate_tokens(users):
-    """Replace each user's seed token; the raw key only exists at creation time."""
-    APIToken.objects.filter(name=TOKEN_NAME, user__in=users.values()).delete()
+    """Replace each user's seed token; the raw key only exists at creation time.
+
+    Returns the new tokens and the usernames whose earlier seed token was revoked: a
+    client still sending one of those is anonymous now (an unknown token is not an
+    error), so ``manage.py seed`` says so instead of leaving it to be discovered.
+    """
+    earlier = APIToken.objects.filter(name=TOKEN_NAME, user__in=users.values())
+    replaced = sorted(set(earlier.values_list("user__username", flat=True)))
+    earlier.delete()
     tokens = {}
     for username, user in users.items():
         _, plaintext = APIToken.create_token(user=user, name=TOKEN_NAME)
         tokens[username] = plaintext
-    return tokens
+    return tokens, replaced

@@ -49,6 +49,11 @@ def ensure_home():
     return home
 
 
+def blog_index_exists():
+    """Whether an earlier seed made the blog already (so this run re-seeds)."""
+    return BlogIndexPage.objects.filter(slug="blog").exists()
+
+
 def ensure_blog_index(home):
     index = BlogIndexPage.objects.child_of(home).filter(slug="blog").first()
     if index is None:

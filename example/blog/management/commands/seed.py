@@ -2,7 +2,9 @@
 
 Safe to run repeatedly: existing content is found and kept, only the API tokens
 are replaced (their raw keys cannot be recovered, so new ones are printed and
-written to ``example/.tokens.json`` for scripts and tests).
+written to ``example/.tokens.json`` for scripts and tests). A re-run says so: which
+earlier tokens stopped working (a client still sending one is anonymous, not refused),
+and how to start from a new database, whose ids the docs' examples assume.
 """
 
 import json
@@ -16,6 +18,7 @@ from blog.seeding import accounts, seed_site
 
 # example/.tokens.json (commands -> management -> blog -> example)
 TOKENS_FILE = Path(__file__).resolve().parents[3] / ".tokens.json"
+DEFAULT_DATABASE = TOKENS_FILE.parent / "db.sqlite3"  # example_site.settings without DATABASE_URL
 
 
 FIRST_QUERY = """\
@@ -37,6 +40,8 @@ class Command(BaseCommand):
         seeded = seed_site()
         self._write_tokens(seeded.tokens)
         self._report([seeded.home, seeded.index, *seeded.posts], seeded.tokens)
+        if seeded.reseeded:
+            self._report_reseed(seeded.replaced_tokens)
 
     def _write_tokens(self, tokens):
         # Owner-only permissions: the file holds live credentials.
@@ -64,3 +69,35 @@ class Command(BaseCommand):
         out.write(f'  {{"Authorization": "Bearer {tokens["editor"]}"}}')
         out.write("and paste this first query:\n")
         out.write(FIRST_QUERY)
+
+    def _report_reseed(self, replaced):
+        out = self.stdout
+        out.write("")
+        if replaced:
+            out.write(
+                self.style.WARNING(
+                    f"Replaced the earlier API tokens of {', '.join(replaced)}: requests "
+                    "that still send an old token are anonymous now. Use the tokens above."
+                )
+            )
+        out.write(
+            self.style.WARNING(
+                "This database was seeded before: its content is kept, so pages you make "
+                "now get later ids than the docs' examples show."
+            )
+        )
+        out.write(f"To start fresh: {fresh_start_hint()}")
+
+
+def fresh_start_hint(database=None):
+    """How to get a new database, for ``database`` (default: the one this site uses)."""
+    database = database or settings.DATABASES["default"]
+    if not database["ENGINE"].endswith("sqlite3"):
+        return (
+            f"drop and re-create the database {database['NAME']!r}, then run "
+            "`manage.py migrate` and `manage.py seed` again."
+        )
+    path = Path(database["NAME"])
+    if path == DEFAULT_DATABASE:
+        return "make demo-fresh   (deletes example/db.sqlite3, then migrates, seeds and serves)"
+    return f"delete {path}, then run `manage.py migrate` and `manage.py seed` again."
