@@ -102,7 +102,7 @@ def test_a_published_snippet_shows_its_live_state_through_relations(
 
 
 def _related_pages(post: dict[str, Any]) -> list[Any]:
-    return [b["relatedPage"] for b in post["body"] if b["blockType"] == "related_page"]
+    return [b["relatedPage"] for b in post["body"] if b["blockType"] == "relatedPage"]
 
 
 def test_a_page_chooser_hides_a_page_behind_a_view_restriction(

@@ -77,25 +77,25 @@ def _table() -> dict[str, Any]:
 
 
 def _as_input(block: dict[str, Any]) -> dict[str, Any]:
-    """The documented read -> input mapping: blockId as id + one-of member named after it."""
+    """The documented read -> input mapping: blockId as id + one-of member named by
+    blockType (the same camelCase name as the value field)."""
     kind = block["blockType"]
-    camel = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), kind)
-    value = block[camel]
-    if kind == "rich_text":
+    value = block[kind]
+    if kind == "richText":
         value = {"html": value}
     elif kind == "image":
         value = value["id"]
     elif kind == "books":
         value = [{"id": b["blockId"], "block": {b["blockType"]: b[b["blockType"]]}} for b in value]
-    elif kind == "title_list":
+    elif kind == "titleList":
         value = [{"id": item["blockId"], "value": item["value"]} for item in value]
-    elif kind == "image_with_alt":
+    elif kind == "imageWithAlt":
         value = {
             "image": value["image"]["id"],
             "altText": value["altText"],
             "decorative": value["decorative"],
         }
-    return {"id": block["blockId"], "block": {camel: value}}
+    return {"id": block["blockId"], "block": {kind: value}}
 
 
 def _no_block_keys(value: Any) -> Any:

@@ -70,7 +70,7 @@ def test_every_block_kind_round_trips_with_ids_kept(editor: Any, seeded: Any) ->
         "quote",
         "links",
         "gallery",
-        "related_page",
+        "relatedPage",
         "person",
     ]
     assert body[0]["heading"] == "Hello"
@@ -100,19 +100,19 @@ def _without_block_keys(value: Any) -> Any:
 
 
 def _as_input(block: dict[str, Any]) -> dict[str, Any]:
-    """The documented mapping from a read block to its input: blockId as id + one-of."""
+    """The documented mapping from a read block to its input: blockId as id + one-of
+    member named by blockType (the same camelCase name as the value field)."""
     kind = block["blockType"]
-    camel = {"related_page": "relatedPage"}.get(kind, kind)
-    value = block[camel]
+    value = block[kind]
     if kind == "paragraph":
         value = {"html": value}
-    elif kind in ("image", "related_page", "person"):
+    elif kind in ("image", "relatedPage", "person"):
         value = value["id"]
     elif kind == "links":
         value = [{"id": item["blockId"], "value": item["value"]} for item in value]
     elif kind == "gallery":
         value = [{"id": item["blockId"], "block": {"caption": item["caption"]}} for item in value]
-    return {"id": block["blockId"], "block": {camel: value}}
+    return {"id": block["blockId"], "block": {kind: value}}
 
 
 def test_invalid_child_points_at_block_and_child(editor: Any, seeded: Any) -> None:
