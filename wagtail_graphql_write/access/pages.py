@@ -74,24 +74,49 @@ def can_read_latest(user: Any, page: Page) -> bool:
     return bool(perms.can_edit() or perms.can_publish())
 
 
-def page_by_url_path(request: HttpRequest, path: str) -> Page | None:
-    """The page at a URL path (``"/blog/"``) on the request's site, published or not."""
+def _url_path(request: HttpRequest, path: str) -> str | None:
+    """The stored ``url_path`` of a URL path (``"/blog/"``) on the request's site."""
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
     if site is None:
         return None
     suffix = "/".join(part for part in path.split("/") if part)
-    url_path = site.root_page.url_path + (f"{suffix}/" if suffix else "")
-    return Page.objects.filter(url_path=url_path).first()
+    return str(site.root_page.url_path) + (f"{suffix}/" if suffix else "")
 
 
-def page_by_reference(request: HttpRequest, reference: str | None) -> Page | None:
-    """A page by id (``"4"``) or URL path (``"/blog/"``), without visibility checks."""
+def _reference_lookup(request: HttpRequest, reference: str | None) -> Q | None:
+    """The filter naming a page by id (``"4"``) or URL path (``"/blog/"``), if any."""
     if reference is None:
         return None
     reference = str(reference).strip()
     if reference.startswith("/"):
-        return page_by_url_path(request, reference)
+        url_path = _url_path(request, reference)
+        return None if url_path is None else Q(url_path=url_path)
     pk = parse_id(reference)
-    return Page.objects.filter(pk=pk).first() if pk is not None else None
+    return None if pk is None else Q(pk=pk)
+
+
+def page_by_url_path(request: HttpRequest, path: str) -> Page | None:
+    """The page at a URL path (``"/blog/"``) on the request's site, published or not."""
+    return page_by_reference(request, path if path.startswith("/") else f"/{path}")
+
+
+def page_by_reference(request: HttpRequest, reference: str | None) -> Page | None:
+    """A page by id (``"4"``) or URL path (``"/blog/"``), without visibility checks."""
+    lookup = _reference_lookup(request, reference)
+    return None if lookup is None else Page.objects.filter(lookup).first()
+
+
+def readable_page(request: HttpRequest, reference: str | None, latest: bool) -> Page | None:
+    """A page by id or URL path as its specific class, if a ``LIVE``/``LATEST`` read shows it.
+
+    One query for the row (filtered by the read rule) and one for its specific class.
+    """
+    lookup = _reference_lookup(request, reference)
+    if lookup is None:
+        return None
+    page = readable_pages(request, latest).filter(lookup).specific().first()
+    if page is None or (latest and not can_read_latest(request.user, page)):
+        return None
+    return cast(Page, page)

@@ -27,6 +27,7 @@ from wagtail_graphql_write.access.readable import readable_object, readable_obje
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.common import RichTextFormat, serialize_rich_text
 from wagtail_graphql_write.generation.rich_text import RichTextInput
+from wagtail_graphql_write.generation.stream_loading import load_stream
 from wagtail_graphql_write.registry import ExposedField
 
 if TYPE_CHECKING:
@@ -123,7 +124,9 @@ def stream_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
     interface = gen.blocks.stream_interface(field.model_field.stream_block, stream_prefix(field))
 
     def resolve(root: Any) -> Any:
-        return list(getattr(root, field.name) or [])
+        # All of this object's choosers at once, unless a list converted it already
+        # (``reads.prefetch``): one query per chosen model, not one per block.
+        return list(load_stream(root, field.name) or [])
 
     return OutputSpec(list[interface], resolve)  # type: ignore[valid-type]
 

@@ -11,11 +11,7 @@ from strawberry.types import Info
 from strawberry.types.field import StrawberryField
 from wagtail.query import PageQuerySet
 
-from wagtail_graphql_write.access.pages import (
-    can_read_latest,
-    page_by_reference,
-    readable_pages,
-)
+from wagtail_graphql_write.access.pages import page_by_reference, readable_page, readable_pages
 from wagtail_graphql_write.access.readable import readable_object
 from wagtail_graphql_write.conf import get_settings
 from wagtail_graphql_write.generation import interfaces
@@ -36,19 +32,18 @@ class PageList:
     total_count: int = strawberry.field(description="How many pages match, ignoring paging.")
 
 
-def resolve_page(info: Info, id: str | None, path: str | None, version: ContentVersion) -> Any:
-    """One page by id or URL path, or null when it does not exist or is not readable."""
-    request = info.context.request
-    latest = version is ContentVersion.LATEST
-    candidate = page_by_reference(request, path if path is not None else id)
-    if candidate is None:
-        return None
-    if latest and not can_read_latest(request.user, candidate):
-        return None
-    if not readable_pages(request, latest).filter(pk=candidate.pk).exists():
-        return None
-    page = candidate.specific
-    return latest_versions([page])[0] if latest else page
+def page_resolver(gen: TypeGenerator) -> Any:
+    def resolve(info: Info, id: str | None, path: str | None, version: ContentVersion) -> Any:
+        """One page by id or URL path, or null when it does not exist or is not readable."""
+        latest = version is ContentVersion.LATEST
+        page = readable_page(info.context.request, path if path is not None else id, latest)
+        if page is None:
+            return None
+        page = latest_versions([page])[0] if latest else page
+        prefetch_selected([page], info, gen.registry)
+        return page
+
+    return resolve
 
 
 def _of_types(queryset: PageQuerySet, models: list[Any]) -> PageQuerySet:
@@ -146,7 +141,7 @@ def page_query_fields(gen: TypeGenerator) -> dict[str, StrawberryField]:
     page_type = page_type_enum(gen)
     page = resolver_with_signature(
         "page",
-        resolve_page,
+        page_resolver(gen),
         [
             ("id", strawberry.ID | None, OPTIONAL),
             (

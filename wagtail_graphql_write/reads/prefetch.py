@@ -4,7 +4,9 @@ Selections are read from the GraphQL document (fields, inline fragments and name
 fragments, each with its type condition); for each model class in a result list, the
 selected relation fields are prefetched with one query per relation, whatever the
 number of rows. Relations selected inside a related object (``authors { person {
-image } }``) are prefetched too, as ``authors__person__image``.
+image } }``) are prefetched too, as ``authors__person__image``. Selected StreamFields
+are converted for the whole list at once, so their chooser blocks cost one query per
+chosen model (``generation.stream_loading``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from wagtail.query import PageQuerySet
 
 from wagtail_graphql_write.access.workflows import prefetch_workflow_states
 from wagtail_graphql_write.generation import names
+from wagtail_graphql_write.generation.stream_loading import load_streams
 from wagtail_graphql_write.registry import FieldKind, Registry
 
 _RELATION_KINDS = (
@@ -141,3 +144,16 @@ def prefetch_selected(
             prefetch_related_objects(group, *lookups)
         if "workflowState" in wanted:
             prefetch_workflow_states(group)
+        _load_selected_streams(registry, model, group, wanted)
+
+
+def _load_selected_streams(
+    registry: Registry, model: type[Model], objects: list[Model], wanted: Wanted
+) -> None:
+    """Convert the selected StreamFields of the whole list together (``stream_loading``)."""
+    exposed = registry.get(model)
+    if exposed is None:
+        return
+    for field in exposed.readable_fields:
+        if field.kind is FieldKind.STREAM and names.field_name(field.name) in wanted:
+            load_streams(objects, field.name)
