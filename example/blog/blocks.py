@@ -1,11 +1,13 @@
 """StreamField blocks for ``BlogPage.body``.
 
 The set covers every block shape the GraphQL write API has to map: a plain
-field block, rich text, choosers (image, page, snippet), a StructBlock with a
-ChoiceBlock, a ListBlock and a nested StreamBlock.
+field block, rich text, choosers (image, page, snippet, document), a StructBlock with a
+ChoiceBlock, a ListBlock and a nested StreamBlock, and choosers nested in a StructBlock
+and in a ListBlock (``teaser``), which reads fetch for a whole list at once.
 """
 
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -36,6 +38,17 @@ class GalleryBlock(blocks.StreamBlock):
         icon = "image"
 
 
+class TeaserBlock(blocks.StructBlock):
+    """Points readers elsewhere: choosers inside a struct and inside a list."""
+
+    page = blocks.PageChooserBlock(required=False, help_text="Any page.")
+    document = DocumentChooserBlock(required=False)
+    people = blocks.ListBlock(SnippetChooserBlock("blog.Person"), default=[])
+
+    class Meta:
+        icon = "link"
+
+
 class BlogStreamBlock(blocks.StreamBlock):
     """The body of a blog post."""
 
@@ -47,3 +60,4 @@ class BlogStreamBlock(blocks.StreamBlock):
     gallery = GalleryBlock()
     related_page = blocks.PageChooserBlock(page_type="blog.BlogPage", required=True)
     person = SnippetChooserBlock("blog.Person")
+    teaser = TeaserBlock()
