@@ -8,6 +8,7 @@ costs no query per item either.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -165,6 +166,10 @@ def run(client: Any, query: str, variables: dict[str, Any]) -> tuple[int, dict, 
 
 
 def explain(small: list[str], large: list[str]) -> str:
-    """The statements the larger list ran more often: the N+1 culprits."""
-    extra = Counter(large) - Counter(small)
-    return "\n".join(f"{n}x {sql[:300]}" for sql, n in extra.most_common(5))
+    """The statements the larger list ran more often, numbers blanked: the N+1 culprits."""
+
+    def shapes(statements: list[str]) -> Counter[str]:
+        return Counter(re.sub(r"\d+", "?", sql) for sql in statements)
+
+    extra = shapes(large) - shapes(small)
+    return "\n".join(f"{n}x {sql[:400]}" for sql, n in extra.most_common(8))

@@ -101,8 +101,7 @@ def pages_resolver(gen: TypeGenerator, page_type: type[enum.Enum]) -> Any:
         pages = list(queryset.specific()[start : start + size])
         if latest:
             pages = latest_versions(pages)
-        else:
-            prefetch_selected(pages, info, gen.registry, path=("items",))
+        prefetch_selected(pages, info, gen.registry, path=("items",))
         return PageList(items=pages, total_count=queryset.count())
 
     return resolver_with_signature(

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Prefetch, prefetch_related_objects
+from modelcluster.queryset import FakeQuerySet
 from strawberry.types import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 from wagtail.models import DraftStateMixin, LockableMixin, Page, WorkflowMixin
@@ -25,7 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail_graphql_write.access.workflows import prefetch_workflow_states
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.stream_loading import load_streams
-from wagtail_graphql_write.registry import FieldKind, Registry
+from wagtail_graphql_write.registry import ExposedField, FieldKind, Registry
 
 _RELATION_KINDS = (
     FieldKind.CHILD_RELATION,
@@ -94,32 +95,66 @@ def _has_field(model: type[Model], name: str) -> bool:
     return True
 
 
-def _lookups(registry: Registry, model: type[Model], wanted: Wanted, prefix: str = "") -> list:
-    """Prefetch lookups for ``wanted`` on ``model``, recursing into related objects."""
-    lookups: list[Any] = [
-        prefix + attr
-        for name, attr in _INTERFACE_RELATIONS.items()
-        if name in wanted and _has_field(model, attr)
-    ]
-    exposed = registry.get(model)
-    if exposed is None:
-        return lookups
-    for field in exposed.readable_fields:
-        selected = wanted.get(names.field_name(field.name))
-        if field.kind not in _RELATION_KINDS or not selected:
-            continue
-        lookup, related = prefix + field.name, field.related_model
+def _in_memory(manager: Any) -> bool:
+    """Whether a relation lives in memory: an object built from a revision's content
+    (``LATEST``) holds its InlinePanel rows, many-to-many and tags there, and
+    prefetching them from the database would show the live rows instead."""
+    return isinstance(manager.all(), FakeQuerySet)
+
+
+def _fetch(objects: list[Model], field: ExposedField) -> list[Model]:
+    """Prefetch one relation of ``objects``; the related objects, to recurse into."""
+    name, related = field.name, field.related_model
+    if field.kind is FieldKind.FOREIGN_KEY:
         if related is not None and issubclass(related, Page):
             # Related pages come back as their specific class; their own relations
             # are not followed (the list may mix page types).
             queryset = cast(PageQuerySet, related._default_manager.all()).specific()
-            lookups.append(Prefetch(lookup, queryset=queryset))
+            prefetch_related_objects(objects, Prefetch(name, queryset=queryset))
+            return []
+        prefetch_related_objects(objects, name)
+        return [value for obj in objects if (value := getattr(obj, name)) is not None]
+    if field.kind is FieldKind.TAGS:
+        managers = [getattr(obj, name) for obj in objects]
+        items = [
+            getattr(manager, "get_tagged_item_manager", lambda: None)() for manager in managers
+        ]
+        stored = [o for o, i in zip(objects, items, strict=True) if i is None or not _in_memory(i)]
+        prefetch_related_objects(stored, name)
+        kept = [row for i in items if i is not None and _in_memory(i) for row in i.all()]
+        prefetch_related_objects(kept, "tag")
+        return []
+    stored = [obj for obj in objects if not _in_memory(getattr(obj, name))]
+    prefetch_related_objects(stored, name)
+    return [item for obj in objects for item in getattr(obj, name).all()]
+
+
+def _prefetch(registry: Registry, model: type[Model], objects: list[Model], wanted: Wanted) -> None:
+    """Prefetch what ``wanted`` selects on ``objects``, recursing into related objects."""
+    for name, attr in _INTERFACE_RELATIONS.items():
+        if name in wanted and _has_field(model, attr):
+            prefetch_related_objects(objects, attr)
+    exposed = registry.get(model)
+    if exposed is None:
+        return
+    for field in exposed.readable_fields:
+        selected = wanted.get(names.field_name(field.name))
+        if not selected:
             continue
-        lookups.append(lookup)
-        if related is not None and field.kind is not FieldKind.TAGS:
-            children = [child for s in selected for child in s.selections]
-            lookups += _lookups(registry, related, wanted_for(children, related), f"{lookup}__")
-    return lookups
+        if field.kind is FieldKind.STREAM:
+            load_streams(objects, field.name)
+        if field.kind not in _RELATION_KINDS:
+            continue
+        children = [child for s in selected for child in s.selections]
+        for related_model, group in _by_class(_fetch(objects, field)).items():
+            _prefetch(registry, related_model, group, wanted_for(children, related_model))
+
+
+def _by_class(objects: Iterable[Model]) -> dict[type[Model], list[Model]]:
+    by_class: dict[type[Model], list[Model]] = defaultdict(list)
+    for obj in objects:
+        by_class[type(obj)].append(obj)
+    return by_class
 
 
 def prefetch_selected(
@@ -134,26 +169,8 @@ def prefetch_selected(
     for step in path:
         current = [child for f in current for child in _flatten(f.selections) if child.name == step]
     selections = [child for field in current for child in field.selections]
-    by_class: dict[type[Model], list[Model]] = defaultdict(list)
-    for obj in objects:
-        by_class[type(obj)].append(obj)
-    for model, group in by_class.items():
+    for model, group in _by_class(objects).items():
         wanted = wanted_for(selections, model)
-        lookups = _lookups(registry, model, wanted)
-        if lookups:
-            prefetch_related_objects(group, *lookups)
+        _prefetch(registry, model, group, wanted)
         if "workflowState" in wanted:
             prefetch_workflow_states(group)
-        _load_selected_streams(registry, model, group, wanted)
-
-
-def _load_selected_streams(
-    registry: Registry, model: type[Model], objects: list[Model], wanted: Wanted
-) -> None:
-    """Convert the selected StreamFields of the whole list together (``stream_loading``)."""
-    exposed = registry.get(model)
-    if exposed is None:
-        return
-    for field in exposed.readable_fields:
-        if field.kind is FieldKind.STREAM and names.field_name(field.name) in wanted:
-            load_streams(objects, field.name)

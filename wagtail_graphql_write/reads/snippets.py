@@ -41,7 +41,9 @@ def _single_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
             return None
         if obj is None:
             return None
-        return latest_versions([obj])[0] if latest else obj
+        obj = latest_versions([obj])[0] if latest else obj
+        prefetch_selected([obj], info, gen.registry)
+        return obj
 
     query = names.snippet_query_name(model)
     resolver = resolver_with_signature(
@@ -72,8 +74,7 @@ def _list_field(gen: TypeGenerator, exposed: ExposedModel) -> StrawberryField:
         items = list(queryset[max(offset, 0) : max(offset, 0) + size])
         if latest:
             items = latest_versions(items)
-        else:
-            prefetch_selected(items, info, gen.registry, path=("items",))
+        prefetch_selected(items, info, gen.registry, path=("items",))
         return list_type(items=items, total_count=queryset.count())
 
     query = names.snippet_list_query_name(model)
