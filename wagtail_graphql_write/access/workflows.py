@@ -37,6 +37,11 @@ from wagtail.models import (
     get_default_page_content_type,
 )
 
+from wagtail_graphql_write.access.listing import (
+    PREFETCHED_STATES,
+    assigned_workflow,
+    specific_task_states,
+)
 from wagtail_graphql_write.access.permissions import (
     can_view_revisions,
     is_active_user,
@@ -58,8 +63,8 @@ def specific_object(obj: Model) -> Model:
     return cast(Model, obj.specific) if isinstance(obj, Page) else obj
 
 
-#: Where ``prefetch_workflow_states`` leaves an object's states, newest first.
-PREFETCHED_STATES = "_graphql_workflow_states"
+#: Where a workflow state keeps its object (specific class), once known.
+STATE_OBJECT = "_graphql_object"
 
 
 def _states(queryset: Any) -> Any:
@@ -97,8 +102,26 @@ def prefetch_workflow_states(objects: Sequence[Model]) -> None:
     by_object: dict[str, list[WorkflowState]] = {}
     for state in states.order_by("-created_at", "-id"):
         by_object.setdefault(state.object_id, []).append(state)
+    specific_task_states(s.current_task_state for found in by_object.values() for s in found)
     for obj in objects:
         setattr(obj, PREFETCHED_STATES, by_object.get(str(obj.pk), []))
+    _attach_objects(by_object, objects, base_type)
+
+
+def _attach_objects(
+    by_object: dict[str, list[WorkflowState]], objects: Sequence[Model], base_type: Any
+) -> None:
+    """Give each state its object: ours (specific), and the ``content_object`` Wagtail's
+    checks read (a row of the base model, ``Page`` for pages), fetched together."""
+    if not by_object:
+        return
+    rows = base_type.model_class()._default_manager.in_bulk(list(by_object))
+    content_object = WorkflowState._meta.get_field("content_object")
+    for obj in objects:
+        row = rows.get(obj.pk)
+        for state in by_object.get(str(obj.pk), []):
+            setattr(state, STATE_OBJECT, obj)
+            content_object.set_cached_value(state, row)
 
 
 def visible_workflow_state(user: Any, obj: Model) -> WorkflowState | None:
@@ -183,7 +206,7 @@ class WorkflowPermissionTester:
         return bool(self.state and self.state.status == WorkflowState.STATUS_NEEDS_CHANGES)
 
     def _has_workflow(self) -> bool:
-        return cast(WorkflowMixin, self.obj).get_workflow() is not None
+        return assigned_workflow(self.obj) is not None
 
 
 def workflow_tester(user: Any, obj: Model) -> WorkflowPermissionTester:

@@ -26,8 +26,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail_graphql_write.access.readable import readable_object, readable_objects
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.common import RichTextFormat, serialize_rich_text
+from wagtail_graphql_write.generation.relation_loading import load_relation
 from wagtail_graphql_write.generation.rich_text import RichTextInput
-from wagtail_graphql_write.generation.stream_loading import load_stream
 from wagtail_graphql_write.registry import ExposedField
 
 if TYPE_CHECKING:
@@ -124,34 +124,38 @@ def stream_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
     interface = gen.blocks.stream_interface(field.model_field.stream_block, stream_prefix(field))
 
     def resolve(root: Any) -> Any:
-        # All of this object's choosers at once, unless a list converted it already
-        # (``reads.prefetch``): one query per chosen model, not one per block.
-        return list(load_stream(root, field.name) or [])
+        # All choosers of the stream (of every object of the list, in a batch) at once,
+        # unless ``reads.prefetch`` converted it already: one query per chosen model.
+        load_relation(root, field)
+        return list(getattr(root, field.name) or [])
 
     return OutputSpec(list[interface], resolve)  # type: ignore[valid-type]
 
 
 def tags_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
     def resolve(root: Any) -> list[str]:
+        load_relation(root, field)
         return sorted(tag.name for tag in getattr(root, field.name).all())
 
     return OutputSpec(list[str], resolve)
 
 
-def related_object_resolver(name: str) -> Callable[..., Any]:
+def related_object_resolver(field: ExposedField) -> Callable[..., Any]:
     """A foreign key's object, or ``null`` if the viewer may not read it (``access.readable``)."""
 
     def resolve(root: Any, info: Info) -> Any:
-        return readable_object(info.context.request, getattr(root, name))
+        load_relation(root, field)
+        return readable_object(info.context.request, getattr(root, field.name))
 
     return resolve
 
 
-def related_list_resolver(name: str) -> Callable[..., Any]:
+def related_list_resolver(field: ExposedField) -> Callable[..., Any]:
     """A relation's objects, less those the viewer may not read (prefetched or not)."""
 
     def resolve(root: Any, info: Info) -> list[Any]:
-        return readable_objects(info.context.request, getattr(root, name).all())
+        load_relation(root, field)
+        return readable_objects(info.context.request, getattr(root, field.name).all())
 
     return resolve
 
@@ -163,7 +167,7 @@ def foreign_key_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
             strawberry.ID | None,
             attribute_resolver(field.model_field.attname, lambda v: strawberry.ID(str(v))),
         )
-    return OutputSpec(target | None, related_object_resolver(field.name))
+    return OutputSpec(target | None, related_object_resolver(field))
 
 
 def many_to_many_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
@@ -175,13 +179,13 @@ def many_to_many_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
         )
     if gen.is_page_interface(target):
         raise Unsupported("many-to-many relations to pages are not supported yet")
-    return OutputSpec(list[target], related_list_resolver(field.name))  # type: ignore[valid-type]
+    return OutputSpec(list[target], related_list_resolver(field))  # type: ignore[valid-type]
 
 
 def child_relation_output(gen: TypeGenerator, field: ExposedField) -> OutputSpec:
     """InlinePanel rows belong to their parent; their own relations are filtered."""
     child_type = gen.object_type(field.related_model)  # type: ignore[arg-type]
-    return OutputSpec(list[child_type], related_list_resolver(field.name))  # type: ignore[valid-type]
+    return OutputSpec(list[child_type], related_list_resolver(field))  # type: ignore[valid-type]
 
 
 # ---- input converters --------------------------------------------------------------

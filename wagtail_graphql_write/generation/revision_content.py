@@ -19,6 +19,9 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
+from django.db.models import prefetch_related_objects
+
+from wagtail_graphql_write.access.batches import for_batch
 
 
 @strawberry.interface(
@@ -41,6 +44,7 @@ class PageRevisionContent:
 
     @strawberry.field(description="The page's locale (language code).")
     def locale(root: Any) -> str:  # noqa: N805
+        for_batch(root, "locale", lambda pages: prefetch_related_objects(pages, "locale"))
         return str(root.locale.language_code)
 
 

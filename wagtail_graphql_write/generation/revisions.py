@@ -31,6 +31,7 @@ from wagtail_graphql_write.access.revisions import (
     one_revision,
     owner_of,
     revision_list,
+    revision_object,
     visible_owner,
 )
 from wagtail_graphql_write.generation.common import User
@@ -91,7 +92,7 @@ def _content(root: Any, info: Info) -> Any:
     owner = owner_of(root)
     if owner is None or not can_view_revisions(info.context.request.user, owner):
         return None
-    return root.as_object()
+    return revision_object(root)
 
 
 @strawberry.type(name="PageRevision", description="A revision of a page.")

@@ -19,6 +19,7 @@ import strawberry
 from strawberry.types import Info
 
 from wagtail_graphql_write.access.workflows import (
+    STATE_OBJECT,
     WorkflowPermissionTester,
     specific_object,
     task_state_history,
@@ -238,11 +239,11 @@ class WorkflowState:
 def _object_of(state: Any) -> Any:
     """The workflow state's object as its specific class (the generic relation gives
     base ``Page`` rows), cached on the state."""
-    cached = getattr(state, "_graphql_object", None)
+    cached = getattr(state, STATE_OBJECT, None)
     if cached is None:
         found = state.content_object
         cached = specific_object(found) if found is not None else None
-        state._graphql_object = cached
+        setattr(state, STATE_OBJECT, cached)
     return cached
 
 

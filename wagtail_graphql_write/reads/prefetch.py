@@ -13,20 +13,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Model, Prefetch, prefetch_related_objects
-from modelcluster.queryset import FakeQuerySet
+from django.db.models import Model, prefetch_related_objects
 from strawberry.types import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 from wagtail.models import DraftStateMixin, LockableMixin, Page, WorkflowMixin
-from wagtail.query import PageQuerySet
 
+from wagtail_graphql_write.access.batches import join_batches
+from wagtail_graphql_write.access.listing import prefetch_check_facts
 from wagtail_graphql_write.access.workflows import prefetch_workflow_states
 from wagtail_graphql_write.generation import names
+from wagtail_graphql_write.generation.relation_loading import fetch_relation
 from wagtail_graphql_write.generation.stream_loading import load_streams
-from wagtail_graphql_write.registry import ExposedField, FieldKind, Registry
+from wagtail_graphql_write.registry import FieldKind, Registry
 
 _RELATION_KINDS = (
     FieldKind.CHILD_RELATION,
@@ -95,40 +96,6 @@ def _has_field(model: type[Model], name: str) -> bool:
     return True
 
 
-def _in_memory(manager: Any) -> bool:
-    """Whether a relation lives in memory: an object built from a revision's content
-    (``LATEST``) holds its InlinePanel rows, many-to-many and tags there, and
-    prefetching them from the database would show the live rows instead."""
-    return isinstance(manager.all(), FakeQuerySet)
-
-
-def _fetch(objects: list[Model], field: ExposedField) -> list[Model]:
-    """Prefetch one relation of ``objects``; the related objects, to recurse into."""
-    name, related = field.name, field.related_model
-    if field.kind is FieldKind.FOREIGN_KEY:
-        if related is not None and issubclass(related, Page):
-            # Related pages come back as their specific class; their own relations
-            # are not followed (the list may mix page types).
-            queryset = cast(PageQuerySet, related._default_manager.all()).specific()
-            prefetch_related_objects(objects, Prefetch(name, queryset=queryset))
-            return []
-        prefetch_related_objects(objects, name)
-        return [value for obj in objects if (value := getattr(obj, name)) is not None]
-    if field.kind is FieldKind.TAGS:
-        managers = [getattr(obj, name) for obj in objects]
-        items = [
-            getattr(manager, "get_tagged_item_manager", lambda: None)() for manager in managers
-        ]
-        stored = [o for o, i in zip(objects, items, strict=True) if i is None or not _in_memory(i)]
-        prefetch_related_objects(stored, name)
-        kept = [row for i in items if i is not None and _in_memory(i) for row in i.all()]
-        prefetch_related_objects(kept, "tag")
-        return []
-    stored = [obj for obj in objects if not _in_memory(getattr(obj, name))]
-    prefetch_related_objects(stored, name)
-    return [item for obj in objects for item in getattr(obj, name).all()]
-
-
 def _prefetch(registry: Registry, model: type[Model], objects: list[Model], wanted: Wanted) -> None:
     """Prefetch what ``wanted`` selects on ``objects``, recursing into related objects."""
     for name, attr in _INTERFACE_RELATIONS.items():
@@ -146,7 +113,7 @@ def _prefetch(registry: Registry, model: type[Model], objects: list[Model], want
         if field.kind not in _RELATION_KINDS:
             continue
         children = [child for s in selected for child in s.selections]
-        for related_model, group in _by_class(_fetch(objects, field)).items():
+        for related_model, group in _by_class(fetch_relation(objects, field)).items():
             _prefetch(registry, related_model, group, wanted_for(children, related_model))
 
 
@@ -169,8 +136,11 @@ def prefetch_selected(
     for step in path:
         current = [child for f in current for child in _flatten(f.selections) if child.name == step]
     selections = [child for field in current for child in field.selections]
+    join_batches(objects)  # what the selection cannot show ahead is fetched lazily
     for model, group in _by_class(objects).items():
         wanted = wanted_for(selections, model)
         _prefetch(registry, model, group, wanted)
-        if "workflowState" in wanted:
+        if "userPermissions" in wanted or "workflowState" in wanted:
+            # Both ask the workflow and lock questions (``access.listing``).
             prefetch_workflow_states(group)
+            prefetch_check_facts(group)
