@@ -20,7 +20,7 @@ from graphql import (
     OperationType,
     SelectionSetNode,
 )
-from graphql.validation import ValidationContext, ValidationRule
+from graphql.validation import ASTValidationRule, ValidationContext, ValidationRule
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -32,6 +32,7 @@ from strawberry.extensions import (
 
 from wagtail_graphql_write.conf import get_settings
 from wagtail_graphql_write.limits.cost import Limits, max_cost_rule
+from wagtail_graphql_write.limits.documents import CachedDocuments, DocumentCache
 from wagtail_graphql_write.limits.request import OperationNameRequired, RequestFactsExtension
 
 
@@ -83,19 +84,26 @@ def schema_extensions() -> list[Callable[[], SchemaExtension]]:
     """Extension factories for a schema built now, from the current settings.
 
     Factories, not instances: Strawberry builds fresh extensions for every request.
+    The validation rules are built here, once per schema, so that every request
+    validates with the same rule classes and ``CachedDocuments`` can remember which
+    documents passed them (``limits.documents``).
     """
     conf = get_settings()
-    mutations_rule = max_mutations_rule(conf["MAX_MUTATIONS"])
-    cost_rule = max_cost_rule(
-        Limits(conf["MAX_QUERY_COST"], conf["DEFAULT_LIMIT"], conf["MAX_LIMIT"])
-    )
-    extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=conf["MAX_DEPTH"]),
-        lambda: MaxAliasesLimiter(max_alias_count=conf["MAX_ALIASES"]),
-        lambda: MaxTokensLimiter(max_token_count=conf["MAX_TOKENS"]),
-        lambda: AddValidationRules([mutations_rule]),
-        lambda: RequestFactsExtension([OperationNameRequired, cost_rule]),
+    static_rules: list[type[ASTValidationRule]] = [
+        *QueryDepthLimiter(max_depth=conf["MAX_DEPTH"]).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=conf["MAX_ALIASES"]).validation_rules,
+        max_mutations_rule(conf["MAX_MUTATIONS"]),
     ]
     if not conf["INTROSPECTION"]:
-        extensions.append(DisableIntrospection)
-    return extensions
+        static_rules += DisableIntrospection().validation_rules
+    request_rules: list[type[ValidationRule]] = [
+        OperationNameRequired,
+        max_cost_rule(Limits(conf["MAX_QUERY_COST"], conf["DEFAULT_LIMIT"], conf["MAX_LIMIT"])),
+    ]
+    documents = DocumentCache()
+    return [
+        lambda: MaxTokensLimiter(max_token_count=conf["MAX_TOKENS"]),
+        lambda: AddValidationRules(static_rules),
+        lambda: RequestFactsExtension(request_rules),
+        lambda: CachedDocuments(documents, request_rules),
+    ]
