@@ -43,11 +43,20 @@ def editable_pages(user: Any, model: type[Model] = Page) -> PageQuerySet:
 
 
 def live_pages(request: HttpRequest, model: type[Model] = Page) -> PageQuerySet:
-    """Live pages this request may read."""
+    """Live pages this request may read: the public ones, and those the viewer may edit.
+
+    The union is built only when it can differ from either side: a viewer who may edit
+    every page reads every live page; one who may edit none reads the public ones.
+    """
     user = request.user
     if not user.is_authenticated:
         if not get_settings()["ANONYMOUS_READS"]:
             return cast(PageQuerySet, model._default_manager.none())
+        return cast(PageQuerySet, get_public_pages_queryset(request, model))
+    scope = _edit_scope(user)
+    if scope == "all":
+        return cast(PageQuerySet, model._default_manager.all()).live()
+    if scope == "none":
         return cast(PageQuerySet, get_public_pages_queryset(request, model))
     public = get_public_pages_queryset(request, model).values("pk")
     editable = editable_pages(user, model).values("pk")
@@ -57,6 +66,30 @@ def live_pages(request: HttpRequest, model: type[Model] = Page) -> PageQuerySet:
         .filter(Q(pk__in=public) | Q(pk__in=editable))
     )
     return cast(PageQuerySet, queryset)
+
+
+def _edit_scope(user: Any) -> str:
+    """Which pages ``editable_pages`` holds for ``user``: ``"all"``, ``"none"`` or ``"some"``.
+
+    As ``PagePermissionPolicy`` decides (from the user's cached page permissions, no
+    query once they are cached): everything for an active superuser or for ``change``
+    or ``publish`` granted on the tree root (Wagtail's tree has one root); nothing
+    without ``add``, ``change`` or ``publish`` anywhere (``add`` grants ``change`` on
+    one's own pages).
+    """
+    if not user.is_active:
+        return "none"
+    if user.is_superuser:
+        return "all"
+    actions = [
+        (perm.page.depth, perm.permission.codename.rsplit("_", 1)[0])
+        for perm in PagePermissionPolicy().get_cached_permissions_for_user(user)
+    ]
+    if any(depth == 1 and action in ("change", "publish") for depth, action in actions):
+        return "all"
+    if not any(action in ("add", "change", "publish") for _, action in actions):
+        return "none"
+    return "some"
 
 
 def readable_pages(request: HttpRequest, latest: bool, model: type[Model] = Page) -> PageQuerySet:

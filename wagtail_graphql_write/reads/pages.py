@@ -19,7 +19,7 @@ from wagtail_graphql_write.generation.common import ContentVersion
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.payloads import argument, resolver_with_signature
 from wagtail_graphql_write.generation.type_enums import page_type_enum
-from wagtail_graphql_write.reads.prefetch import prefetch_selected
+from wagtail_graphql_write.reads.prefetch import prefetch_selected, selects_type_fields
 from wagtail_graphql_write.reads.versions import latest_versions
 
 OPTIONAL = None
@@ -98,7 +98,9 @@ def pages_resolver(gen: TypeGenerator, page_type: type[enum.Enum]) -> Any:
         cap = get_settings()["MAX_LIMIT"]
         size = min(max(limit if limit is not None else get_settings()["DEFAULT_LIMIT"], 0), cap)
         start = max(offset, 0)
-        pages = list(queryset.specific()[start : start + size])
+        # Interface fields only: the specific classes, without their own columns.
+        specific = queryset.specific(defer=not selects_type_fields(info, ("items",)))
+        pages = list(specific[start : start + size])
         if latest:
             pages = latest_versions(pages)
         prefetch_selected(pages, info, gen.registry, path=("items",))

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, prefetch_related_objects
+from graphql import GraphQLObjectType
 from strawberry.types import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 from wagtail.models import DraftStateMixin, LockableMixin, Page, WorkflowMixin
@@ -124,6 +125,26 @@ def _by_class(objects: Iterable[Model]) -> dict[type[Model], list[Model]]:
     return by_class
 
 
+def _selections_at(info: Info, path: Sequence[str]) -> list[Any]:
+    """The selections on the objects ``path`` leads to from the resolved field."""
+    current: list[SelectedField] = list(_flatten(info.selected_fields))
+    for step in path:
+        current = [child for f in current for child in _flatten(f.selections) if child.name == step]
+    return [child for field in current for child in field.selections]
+
+
+def selects_type_fields(info: Info, path: Sequence[str] = ()) -> bool:
+    """Whether the selection names an object type (``... on BlogPage``), not only
+    interfaces: only then does a page list need its pages' own columns."""
+    found: dict[str | None, list[Any]] = defaultdict(list)
+    _collect(_selections_at(info, path), None, found)
+    schema = info.schema._schema
+    return any(
+        condition is not None and isinstance(schema.get_type(condition), GraphQLObjectType)
+        for condition in found
+    )
+
+
 def prefetch_selected(
     objects: Sequence[Model], info: Info, registry: Registry, path: Sequence[str] = ()
 ) -> None:
@@ -132,10 +153,7 @@ def prefetch_selected(
     ``path`` leads from the resolved field to the objects' selection (``("items",)``
     for a list type).
     """
-    current: list[SelectedField] = list(_flatten(info.selected_fields))
-    for step in path:
-        current = [child for f in current for child in _flatten(f.selections) if child.name == step]
-    selections = [child for field in current for child in field.selections]
+    selections = _selections_at(info, path)
     join_batches(objects)  # what the selection cannot show ahead is fetched lazily
     for model, group in _by_class(objects).items():
         wanted = wanted_for(selections, model)
