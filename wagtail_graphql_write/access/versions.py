@@ -55,7 +55,7 @@ class _Unsupported(Exception):
 
 def objects_from_revisions(pairs: Sequence[tuple[Any, dict[str, Any]]]) -> list[Model]:
     """``row.with_content_json(content)`` for each pair, with O(related models) queries."""
-    batch = [n for n, (row, _) in enumerate(pairs) if _reproducible(type(row))]
+    batch = [n for n, (row, _) in enumerate(pairs) if is_reproducible(type(row))]
     built = dict(zip(batch, _build_all([pairs[n] for n in batch]), strict=True))
     return [
         built[n] if n in built else row.with_content_json(content)
@@ -63,7 +63,23 @@ def objects_from_revisions(pairs: Sequence[tuple[Any, dict[str, Any]]]) -> list[
     ]
 
 
-def _reproducible(model: type[Model]) -> bool:
+def with_row_state(obj: Model, row: Model) -> Model:
+    """``obj``, whose content is what its latest revision stores, with what belongs to
+    the object as a whole taken from ``row`` as ``with_content_json`` takes it.
+
+    For an object an action has just saved a revision of: Wagtail's ``LATEST`` object
+    (``row.with_content_json(revision.content)``) without deserialising the revision.
+    """
+    if not is_reproducible(type(row)):
+        raise ValueError(f"{type(row).__name__} keeps its own state in with_content_json")
+    if isinstance(row, Page):
+        _keep_page_state(obj, row, _parents([row]))
+    else:
+        _keep_object_state(obj, row)
+    return obj
+
+
+def is_reproducible(model: type[Model]) -> bool:
     """Whether every ``with_content_json`` along the MRO is one this module reproduces."""
     known = {
         Page.with_content_json,
