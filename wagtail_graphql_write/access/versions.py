@@ -37,6 +37,7 @@ from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Page,
+    Revision,
     RevisionMixin,
     TranslatableMixin,
 )
@@ -63,22 +64,6 @@ def objects_from_revisions(pairs: Sequence[tuple[Any, dict[str, Any]]]) -> list[
     ]
 
 
-def with_row_state(obj: Model, row: Model) -> Model:
-    """``obj``, whose content is what its latest revision stores, with what belongs to
-    the object as a whole taken from ``row`` as ``with_content_json`` takes it.
-
-    For an object an action has just saved a revision of: Wagtail's ``LATEST`` object
-    (``row.with_content_json(revision.content)``) without deserialising the revision.
-    """
-    if not is_reproducible(type(row)):
-        raise ValueError(f"{type(row).__name__} keeps its own state in with_content_json")
-    if isinstance(row, Page):
-        _keep_page_state(obj, row, _parents([row]))
-    else:
-        _keep_object_state(obj, row)
-    return obj
-
-
 def is_reproducible(model: type[Model]) -> bool:
     """Whether every ``with_content_json`` along the MRO is one this module reproduces."""
     known = {
@@ -99,14 +84,7 @@ def _build_all(pairs: Sequence[tuple[Any, dict[str, Any]]]) -> list[Model]:
     many: Keys = defaultdict(set)
     for row, content in pairs:
         _collect(_content_model(row), content, keys, many)
-    existing = {
-        target: set(
-            target[0]
-            ._default_manager.filter(**{f"{target[1]}__in": values})
-            .values_list(target[1], flat=True)
-        )
-        for target, values in keys.items()
-    }
+    existing = {target: _existing(target, values) for target, values in keys.items()}
     related = {
         target[0]: list(target[0]._default_manager.filter(pk__in=values))
         for target, values in many.items()
@@ -119,6 +97,23 @@ def _build_all(pairs: Sequence[tuple[Any, dict[str, Any]]]) -> list[Model]:
         except _Unsupported:
             result.append(row.with_content_json(content))
     return result
+
+
+def _existing(target: tuple[type[Model], str], values: set[Any]) -> dict[Any, Model | None]:
+    """The keys that still point at a row, with the row when it is worth keeping.
+
+    Rows are kept for the built objects' key caches (an InlinePanel row's person, a
+    tag, an image), so reading them costs nothing more. Pages are not (their GraphQL
+    type needs the specific class, which the readers fetch), nor revisions (whose
+    stored content is large and which nothing reads through the key).
+    """
+    model, field = target
+    queryset = model._default_manager.filter(**{f"{field}__in": values})
+    if issubclass(model, Page | Revision):
+        return dict.fromkeys(queryset.values_list(field, flat=True))
+    key_field = model._meta.pk if field == "pk" else model._meta.get_field(field)
+    attname = cast(models.Field, key_field).attname
+    return {getattr(row, attname): row for row in queryset}
 
 
 def _content_model(row: Model) -> type[Model]:
@@ -205,7 +200,7 @@ def _collect(
 def _checked(
     model: type[Model],
     data: dict[str, Any],
-    existing: dict[tuple[type[Model], str], set[Any]],
+    existing: dict[tuple[type[Model], str], dict[Any, Model | None]],
     strict: bool,
 ) -> tuple[dict[str, Any] | None, dict[str, list[Any]]]:
     """The content as modelcluster's key checks leave it, and its many-to-many ids.
@@ -240,7 +235,7 @@ def _checked(
 def _build(
     row: Model,
     content: dict[str, Any],
-    existing: dict[tuple[type[Model], str], set[Any]],
+    existing: dict[tuple[type[Model], str], dict[Any, Model | None]],
     related: dict[type[Model], list[Model]],
     parents: dict[str, Page],
 ) -> Model:
@@ -252,11 +247,27 @@ def _build(
         wanted = set(ids)
         target = cast(Any, model._meta.get_field(name)).remote_field.model
         setattr(obj, name, [o for o in related.get(target, []) if o.pk in wanted])
+    _cache_keys(model, obj, existing)
     if isinstance(row, Page):
         _keep_page_state(obj, row, parents)
     else:
         _keep_object_state(obj, row)
     return cast(Model, obj)
+
+
+def _cache_keys(model: type[Model], obj: Any, existing: dict[Any, dict[Any, Any]]) -> None:
+    """Give ``obj`` and its InlinePanel rows the related rows the key checks fetched."""
+    for field in model._meta.concrete_fields:
+        if not isinstance(field, models.ForeignKey):
+            continue
+        found = existing.get(_target(field), {}).get(getattr(obj, field.attname))
+        if found is not None:
+            field.set_cached_value(obj, found)
+    for rel in get_all_child_relations(model):
+        if rel.get_accessor_name() == COMMENTS_RELATION_NAME:
+            continue
+        for child in getattr(obj, rel.get_accessor_name()).all():
+            _cache_keys(rel.related_model, child, existing)
 
 
 def _parents(pages: list[Page]) -> dict[str, Page]:

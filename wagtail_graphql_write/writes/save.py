@@ -29,7 +29,7 @@ from wagtail_graphql_write.writes.errors.failures import InputErrors, InvalidInp
 from wagtail_graphql_write.writes.input.forms import bind_form, validate_like_the_admin
 from wagtail_graphql_write.writes.input.tags import apply_tags
 from wagtail_graphql_write.writes.mutation import MutationContext
-from wagtail_graphql_write.writes.results import saved_revision, saved_version
+from wagtail_graphql_write.writes.results import latest_version, saved_revision
 from wagtail_graphql_write.writes.workflows import steps
 
 
@@ -139,4 +139,6 @@ def execute(ctx: MutationContext, save: Save) -> Any:
         ctx.extra["revision"] = revision
     if save.options.submits_now:
         ctx.extra["workflow_state"] = steps.submit_after_save(ctx.user, saved, ["action"])
-    return saved_version(action.instance)
+    # The revision the action made is the latest one (unless the row says otherwise):
+    # the payload is built from it without fetching it again.
+    return latest_version(saved, revision)
