@@ -116,3 +116,13 @@ def reset() -> None:
     """Forget the built schema and view (after changing settings or models in tests)."""
     _view.cache_clear()
     get_built_schema.cache_clear()
+
+
+def reset_on_setting_change(**_: Any) -> None:
+    """``setting_changed`` receiver: the schema is a function of the settings.
+
+    Which settings a build reads is open-ended (generator hooks, Wagtail's own settings
+    behind a field converter), so any change forgets the built schema. Settings only
+    change at runtime under ``override_settings`` in tests, so this costs a site nothing.
+    """
+    reset()
