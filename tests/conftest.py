@@ -89,3 +89,12 @@ def moderator(seeded: Any) -> GraphQLClient:
 @pytest.fixture
 def admin(seeded: Any) -> GraphQLClient:
     return GraphQLClient(seeded.tokens["admin"])
+
+
+@pytest.fixture
+def media_root(settings: Any, tmp_path: Any) -> Any:
+    """A fresh, empty MEDIA_ROOT for the test: stored files can be counted, none leak."""
+    root = tmp_path / "media"
+    root.mkdir()
+    settings.MEDIA_ROOT = str(root)
+    return root

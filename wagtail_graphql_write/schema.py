@@ -20,6 +20,7 @@ from wagtail_graphql_write.generation.revisions import REVISION_TYPES
 from wagtail_graphql_write.generation.scalars import SCALAR_MAP
 from wagtail_graphql_write.generation.workflows import WORKFLOW_TYPES
 from wagtail_graphql_write.limits import schema_extensions
+from wagtail_graphql_write.reads.media import media_query_fields
 from wagtail_graphql_write.reads.pages import page_query_fields
 from wagtail_graphql_write.reads.revisions import revision_query_fields
 from wagtail_graphql_write.reads.snippets import snippet_query_fields
@@ -57,6 +58,7 @@ def build_schema(registry: Registry | None = None) -> BuiltSchema:
         ),
         **page_query_fields(generator),
         **snippet_query_fields(generator),
+        **media_query_fields(generator),
         **revision_query_fields(generator),
         **workflow_query_fields(generator),
     }
