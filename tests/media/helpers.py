@@ -69,3 +69,48 @@ def grant(group: Group, collection: Collection, model: Any, *actions: str) -> No
 def stored_files(root: Path) -> list[str]:
     """Every file under ``root``, relative, sorted: what a write left in storage."""
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def multipart(
+    client: Any,
+    query: str,
+    variables: dict[str, Any],
+    files: dict[str, tuple[str, bytes]],
+    **headers: Any,
+) -> tuple[int, dict[str, Any]]:
+    """POST an operation as the GraphQL multipart request spec says: ``operations``,
+    ``map`` and one part per file; ``files`` maps a variable path (``"file"``) to
+    ``(file name, content)``."""
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    operations = {"query": query, "variables": {**variables, **dict.fromkeys(files)}}
+    data: dict[str, Any] = {
+        "operations": json.dumps(operations),
+        "map": json.dumps({str(i): [f"variables.{path}"] for i, path in enumerate(files)}),
+    }
+    for i, (name, content) in enumerate(files.values()):
+        data[str(i)] = SimpleUploadedFile(name, content)
+    response = client.post("/graphql/", data=data, **headers)
+    return response.status_code, json.loads(response.content or b"{}")
+
+
+class Uploader:
+    """A GraphQL client that sends files, as a given API token."""
+
+    def __init__(self, token: str | None) -> None:
+        from django.test import Client
+
+        self.client = Client()
+        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+
+    def run(
+        self,
+        query: str,
+        variables: dict[str, Any],
+        files: dict[str, tuple[str, bytes]] | None = None,
+    ) -> dict[str, Any]:
+        status, body = multipart(self.client, query, variables, files or {}, **self.headers)
+        assert status == 200 and "errors" not in body, body
+        return body["data"]
