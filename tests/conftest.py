@@ -135,3 +135,19 @@ def moderator(seeded: Any) -> GraphQLClient:
 @pytest.fixture
 def admin(seeded: Any) -> GraphQLClient:
     return GraphQLClient(seeded.tokens["admin"])
+
+
+@pytest.fixture
+def media_root(settings: Any, tmp_path: Any) -> Any:
+    """A fresh, empty MEDIA_ROOT for the test: stored files can be counted, none leak.
+
+    Wagtail caches renditions by image id and filter; ids are reused after a test's
+    rollback, so the cache is emptied too.
+    """
+    from wagtail.images import get_image_model
+
+    get_image_model().get_rendition_model().cache_backend.clear()
+    root = tmp_path / "media"
+    root.mkdir()
+    settings.MEDIA_ROOT = str(root)
+    return root

@@ -84,6 +84,18 @@ class GraphQLWriteView(GraphQLView):
         except UnicodeDecodeError as exc:  # Strawberry decodes the body before parsing it
             raise HTTPException(400, "The request body is not valid UTF-8.") from exc
 
+    def parse_multipart(self, request: Any) -> Any:
+        """A multipart request (file uploads): a ``map`` naming a path the operations do
+        not have is the client's mistake, a 400, not an exception from deep inside."""
+        try:
+            return super().parse_multipart(request)
+        except (LookupError, ValueError, TypeError, AttributeError) as exc:
+            raise HTTPException(
+                400,
+                "The multipart request's `map` does not match its `operations` (see the "
+                "GraphQL multipart request spec).",
+            ) from exc
+
     def decode_json(self, data: str | bytes) -> object:
         return transport.decode_request_json(data)
 
@@ -103,7 +115,9 @@ class GraphQLWriteView(GraphQLView):
 @lru_cache(maxsize=1)
 def _view() -> Any:
     ide = "graphiql" if get_settings()["GRAPHIQL"] else None
-    return GraphQLWriteView.as_view(schema=get_schema(), graphql_ide=ide)
+    return GraphQLWriteView.as_view(
+        schema=get_schema(), graphql_ide=ide, multipart_uploads_enabled=True
+    )
 
 
 @csrf_exempt  # CSRF is enforced in GraphQLWriteView.dispatch, for session users only
