@@ -19,15 +19,16 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
-from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Category, Person
-from blog.seeding import seed_site
-from blog.seeding.content import _png_bytes
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, Category, Person
+from blog.seeding import seed_site
+from blog.seeding.content import _png_bytes
 
 #: The user whose API token both APIs are called with: a Moderators member, who may
 #: add, edit and publish pages (not a superuser, so permission checks run for real).

@@ -20,17 +20,18 @@ import json
 import uuid
 from typing import Any
 
-from blog.models import BlogPage, BlogPageAuthor, BlogPageTag, Category
 from django import forms
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from wagtail.actions.create_page import CreatePageAction
 from wagtail.actions.edit_page import EditPageAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from benchmarks.canonical import Canonical, block_value, moment, path
 from benchmarks.data import Fixture
 from benchmarks.documents import NewPost
+from blog.models import BlogPage, BlogPageAuthor, BlogPageTag, Category
 
 
 def dumps(data: Any) -> bytes:
@@ -42,7 +43,7 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-def detail_queryset() -> QuerySet[BlogPage]:
+def detail_queryset() -> PageQuerySet:
     return BlogPage.objects.select_related("locale").prefetch_related(
         Prefetch("tagged_items", queryset=BlogPageTag.objects.select_related("tag")),
         "categories",

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.db import connection, transaction
@@ -77,10 +78,11 @@ Results = dict[str, dict[str, Stats]]
 
 def check(operation: Operation) -> dict[str, int]:
     """Run each variant once: its SQL count; raise ``Failed`` unless all agree."""
-    answers, queries = {}, {}
+    answers: dict[str, Any] = {}
+    queries: dict[str, int] = {}
     for name, variant in operation.variants.items():
         with rolled_back(operation.write):
-            queries[name], response = counted(lambda v=variant: v.call(0))
+            queries[name], response = counted(partial(variant.call, 0))
             answers[name] = variant.canonical(response)
     first, *others = VARIANTS
     for other in others:

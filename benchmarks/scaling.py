@@ -1,7 +1,8 @@
 """The N-scaling table: ``documents.TYPED_LIST`` for N = 10, 100, 1,000 pages.
 
 For each N: GraphQL's answer is checked against the direct floor's (``typed.py``), the
-SQL statements of each are counted, each is timed ``repeats`` times (alternating), and
+SQL statements of each are counted (the operations before have warmed both up), each is
+timed a few times (alternating; see ``runs``), and
 the peak memory of one call of each is taken with ``tracemalloc`` (in a separate run:
 tracing slows the code it measures). Memory per page at each N shows whether memory
 grows linearly with the list.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -71,12 +73,17 @@ def _check(size: int, calls: dict[str, Callable[[], Any]]) -> dict[str, int]:
     return {"graphql": graphql_queries, "direct": direct_queries}
 
 
+def runs(size: int, repeats: int) -> int:
+    """Timed runs of each variant for N = ``size``: ``repeats`` up to 100 pages, fewer
+    (at least one) above, so each N times about the same number of pages."""
+    return max(1, min(repeats, math.ceil(repeats * 100 / size)))
+
+
 def scale_row(fixture: Fixture, api: Api, size: int, repeats: int) -> ScaleRow:
     calls = _calls(fixture, api, size)
-    calls["graphql"]()  # warm-up: the first list of this size
     queries = _check(size, calls)
     stats = {name: Stats(queries=count) for name, count in queries.items()}
-    for repeat in range(repeats):
+    for repeat in range(runs(size, repeats)):
         for name in ("graphql", "direct") if repeat % 2 == 0 else ("direct", "graphql"):
             start = time.perf_counter_ns()
             calls[name]()

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from blog.models import BlogPage, BlogPageAuthor, BlogPageTag
 from django.db.models import Prefetch
 from wagtail.models import Page
 
 from benchmarks.direct import dumps
+from blog.models import BlogPage, BlogPageAuthor, BlogPageTag
 
 Json = dict[str, Any]
 
@@ -111,7 +111,7 @@ def typed_list(parent: Page, limit: int) -> bytes:
             Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("person__image")),
         )[:limit]
     )
-    stream_block = BlogPage._meta.get_field("body").stream_block  # type: ignore[attr-defined]
+    stream_block = BlogPage._meta.get_field("body").stream_block
     bodies = stream_block.bulk_to_python([page.body.raw_data for page in pages])
     items = [_item(page, body) for page, body in zip(pages, bodies, strict=True)]
     return dumps({"pages": {"items": items}})
