@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from graphql import parse, print_ast
 
+from benchmarks import documents
 from benchmarks import report as markdown
 from benchmarks.data import seed
 from benchmarks.harness import Options, bench
@@ -115,3 +117,9 @@ def test_variants_that_disagree_stop_the_run(db: Any) -> None:
     failing["direct"] = Variant(lambda i: json.dumps({"count": 0}).encode(), json.loads)
     with pytest.raises(Failed, match="disagree"):
         check(Operation(listing.name, False, failing))
+
+
+def test_the_docs_show_the_typed_list_the_harness_runs() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "performance.md").read_text()
+    shown = page.split("```graphql\n", 1)[1].split("```", 1)[0]
+    assert print_ast(parse(shown)) == print_ast(parse(documents.TYPED_LIST))
