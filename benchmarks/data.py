@@ -180,9 +180,9 @@ def _create_post(index: BlogIndexPage, number: int, pool: Pools) -> BlogPage:
     )
     post.tags.add(f"tag-{number % TAGS}", f"tag-{(number + 3) % TAGS}")
     post.categories = [pool.categories[number % len(pool.categories)]]
-    post.authors = [
-        BlogPageAuthor(person=pool.person(number), role="Author"),
-        BlogPageAuthor(person=pool.person(number + 1), role="Reviewer"),
+    post.authors = [  # sort_order as the admin's InlinePanel sets it
+        BlogPageAuthor(person=pool.person(number), role="Author", sort_order=0),
+        BlogPageAuthor(person=pool.person(number + 1), role="Reviewer", sort_order=1),
     ]
     index.add_child(instance=post)
     return post

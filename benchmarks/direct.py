@@ -134,7 +134,10 @@ def create(fixture: Fixture, post: NewPost) -> bytes:
     )
     page.tags.add(*post.tags)
     page.categories = list(Category.objects.filter(pk__in=post.categories))
-    page.authors = [BlogPageAuthor(person_id=pk, role=role) for pk, role in post.authors]
+    page.authors = [
+        BlogPageAuthor(person_id=pk, role=role, sort_order=order)
+        for order, (pk, role) in enumerate(post.authors)
+    ]
     form = NoFields(data={}, instance=page)
     CreatePageAction(page, fixture.index, user=fixture.user, form=form).execute()
     return dumps(detail_data(page))

@@ -1,11 +1,10 @@
 """The N-scaling table: ``documents.TYPED_LIST`` for N = 10, 100, 1,000 pages.
 
-For each N: GraphQL's answer is checked against the direct floor's (``typed.py``), the
-SQL statements of each are counted (the operations before have warmed both up), each is
-timed a few times (alternating; see ``runs``), and
-the peak memory of one call of each is taken with ``tracemalloc`` (in a separate run:
-tracing slows the code it measures). Memory per page at each N shows whether memory
-grows linearly with the list.
+For each N, one untimed call of each variant is checked (GraphQL's answer against the
+direct floor's, ``typed.py``), its SQL statements counted and its peak memory traced
+with ``tracemalloc`` (after a warm-up call of one page); then each is timed a
+few times, alternating (see ``runs``), without tracing, which slows the code it traces.
+Memory per page at each N shows whether memory grows linearly with the list.
 """
 
 from __future__ import annotations
@@ -39,13 +38,21 @@ class ScaleRow:
         return ms / self.size
 
 
-def peak_memory(call: Callable[[], Any]) -> int:
-    """Peak bytes allocated while ``call`` runs (what it keeps alive included)."""
+@dataclass(frozen=True)
+class Traced:
+    """One untimed call: its SQL statements, its peak memory and its result."""
+
+    queries: int
+    peak: int  # bytes allocated at most while it ran (what it keeps alive included)
+    result: Any
+
+
+def traced(call: Callable[[], Any]) -> Traced:
     gc.collect()
     tracemalloc.start()
     try:
-        call()
-        return tracemalloc.get_traced_memory()[1]
+        queries, result = counted(call)
+        return Traced(queries, tracemalloc.get_traced_memory()[1], result)
     finally:
         tracemalloc.stop()
 
@@ -58,19 +65,18 @@ def _calls(fixture: Fixture, api: Api, size: int) -> dict[str, Callable[[], Any]
     }
 
 
-def _check(size: int, calls: dict[str, Callable[[], Any]]) -> dict[str, int]:
-    """SQL counts; raise ``Failed`` unless GraphQL and the floor return the same data."""
-    graphql_queries, response = counted(calls["graphql"])
-    answer = json.loads(response.content)
-    if response.status_code != 200 or "errors" in answer:
-        raise Failed(f"typed list of {size}: {response.status_code} {answer.get('errors')}")
-    direct_queries, floor = counted(calls["direct"])
-    found = difference(answer["data"], json.loads(floor))
+def _check(size: int, calls: dict[str, Callable[[], Any]]) -> dict[str, Traced]:
+    """One traced call of each; raise ``Failed`` unless both return the same data."""
+    graphql, floor = traced(calls["graphql"]), traced(calls["direct"])
+    answer = json.loads(graphql.result.content)
+    if graphql.result.status_code != 200 or "errors" in answer:
+        raise Failed(f"typed list of {size}: {graphql.result.status_code} {answer.get('errors')}")
+    found = difference(answer["data"], json.loads(floor.result))
     if found:
         raise Failed(f"typed list of {size}: GraphQL and the direct floor disagree at {found}")
     if len(answer["data"]["pages"]["items"]) != size:
         raise Failed(f"typed list of {size}: {len(answer['data']['pages']['items'])} items")
-    return {"graphql": graphql_queries, "direct": direct_queries}
+    return {"graphql": graphql, "direct": floor}
 
 
 def runs(size: int, repeats: int) -> int:
@@ -81,21 +87,19 @@ def runs(size: int, repeats: int) -> int:
 
 def scale_row(fixture: Fixture, api: Api, size: int, repeats: int) -> ScaleRow:
     calls = _calls(fixture, api, size)
-    queries = _check(size, calls)
-    stats = {name: Stats(queries=count) for name, count in queries.items()}
+    checked = _check(size, calls)
+    stats = {name: Stats(queries=call.queries) for name, call in checked.items()}
     for repeat in range(runs(size, repeats)):
         for name in ("graphql", "direct") if repeat % 2 == 0 else ("direct", "graphql"):
             start = time.perf_counter_ns()
             calls[name]()
             stats[name].samples.append((time.perf_counter_ns() - start) / 1e6)
     return ScaleRow(
-        size,
-        stats["graphql"],
-        stats["direct"],
-        peak_memory(calls["graphql"]),
-        peak_memory(calls["direct"]),
+        size, stats["graphql"], stats["direct"], checked["graphql"].peak, checked["direct"].peak
     )
 
 
 def scale(fixture: Fixture, api: Api, sizes: tuple[int, ...], repeats: int) -> list[ScaleRow]:
+    for call in _calls(fixture, api, 1).values():
+        call()  # warm-up: what the first run of this document fills (caches) is not per N
     return [scale_row(fixture, api, size, repeats) for size in sizes]
