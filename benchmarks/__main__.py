@@ -65,19 +65,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     _setup(args.database)
     from django.db import connection
-    from django.test.utils import setup_test_environment, teardown_test_environment
 
     from benchmarks.harness import Options, bench
     from benchmarks.report import render, update_docs
 
     options = Options(args.iterations, args.warmup, args.lists, args.sizes, args.repeats)
-    setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         markdown = render(bench(options))
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
     print(markdown)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(markdown)
