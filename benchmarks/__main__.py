@@ -11,10 +11,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
+from benchmarks.options import Options
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULTS = {"iterations": 20, "warmup": 2, "repeats": 3}
+DEFAULTS = Options()
 
 
 def _sizes(text: str) -> tuple[int, ...]:
@@ -25,23 +28,24 @@ def _sizes(text: str) -> tuple[int, ...]:
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--iterations", type=int, default=DEFAULTS["iterations"])
-    parser.add_argument("--warmup", type=int, default=DEFAULTS["warmup"])
-    parser.add_argument("--repeats", type=int, default=DEFAULTS["repeats"], help="per N")
-    parser.add_argument("--lists", type=_sizes, default=(10, 100), help="default 10,100")
-    parser.add_argument("--sizes", type=_sizes, default=(10, 100, 1000), help="default 10,100,1000")
-    parser.add_argument(
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description=__doc__,
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    add = parser.add_argument
+    add("--iterations", type=int, default=DEFAULTS.iterations, help="timed, per operation")
+    add("--warmup", type=int, default=DEFAULTS.warmup, help="untimed iterations first")
+    add("--repeats", type=int, default=DEFAULTS.repeats, help="timed runs per N, up to 100")
+    add("--lists", type=_sizes, default=DEFAULTS.lists, help="list operations' page counts")
+    add("--sizes", type=_sizes, default=DEFAULTS.sizes, help="N of the typed list table")
+    add(
         "--database",
         default=os.environ.get("DATABASE_URL", "sqlite"),
-        help="'sqlite' (in memory) or a postgres:// URL; default $DATABASE_URL, else sqlite",
+        help="'sqlite' (in memory) or a postgres:// URL (default: $DATABASE_URL, else sqlite)",
     )
-    parser.add_argument(
-        "--output", type=Path, default=ROOT / "benchmarks" / "results" / "latest.md"
-    )
-    parser.add_argument(
-        "--docs", type=Path, default=None, help="also replace the run shown in this page"
-    )
+    add("--output", type=Path, default=ROOT / "benchmarks" / "results" / "latest.md")
+    add("--docs", type=Path, default=None, help="also replace the run shown in this page")
     args = parser.parse_args(argv)
     if args.iterations < 1 or args.warmup < 0 or args.repeats < 1:
         parser.error("--iterations and --repeats must be >= 1, --warmup >= 0")
@@ -62,14 +66,16 @@ def _setup(database: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    started = time.perf_counter()
     args = parse(argv)
     _setup(args.database)
     from django.db import connection
 
-    from benchmarks.harness import Options, bench
+    from benchmarks.harness import bench
     from benchmarks.report import render, update_docs
 
     options = Options(args.iterations, args.warmup, args.lists, args.sizes, args.repeats)
+    # Created and dropped as Django's test runner does (migrations run on it).
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         markdown = render(bench(options))
@@ -82,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.docs:
         update_docs(args.docs, markdown)
         print(f"and into {args.docs}")
+    print(f"{time.perf_counter() - started:.0f} s in all (database creation included).")
     return 0
 
 

@@ -19,21 +19,11 @@ from django.db import connection
 
 from benchmarks.data import seed
 from benchmarks.operations import Api, operations
+from benchmarks.options import Options
 from benchmarks.runner import Results, run
 from benchmarks.scaling import ScaleRow, scale
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass(frozen=True)
-class Options:
-    iterations: int = 20
-    warmup: int = 2
-    #: Page counts of the list operations (v3 and GraphQL side by side).
-    lists: tuple[int, ...] = (10, 100)
-    #: Page counts of the N-scaling table, and the timed runs per size.
-    sizes: tuple[int, ...] = (10, 100, 1000)
-    repeats: int = 3
 
 
 @dataclass

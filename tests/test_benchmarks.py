@@ -19,8 +19,9 @@ from graphql import parse, print_ast
 from benchmarks import documents
 from benchmarks import report as markdown
 from benchmarks.data import seed
-from benchmarks.harness import Options, bench
+from benchmarks.harness import bench
 from benchmarks.operations import VARIANTS, Api, Failed, Operation, Variant, operations
+from benchmarks.options import Options
 from benchmarks.runner import check
 
 pytestmark = pytest.mark.urls("benchmarks.urls")
