@@ -42,7 +42,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     add(
         "--database",
         default=os.environ.get("DATABASE_URL", "sqlite"),
-        help="'sqlite' (in memory) or a postgres:// URL (default: $DATABASE_URL, else sqlite)",
+        help="'sqlite' (in memory) or a postgres:// URL; $DATABASE_URL when set",
     )
     add("--output", type=Path, default=ROOT / "benchmarks" / "results" / "latest.md")
     add("--docs", type=Path, default=None, help="also replace the run shown in this page")
