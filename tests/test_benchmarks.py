@@ -20,9 +20,17 @@ from benchmarks import documents
 from benchmarks import report as markdown
 from benchmarks.data import seed
 from benchmarks.harness import bench
-from benchmarks.operations import VARIANTS, Api, Failed, Operation, Variant, operations
+from benchmarks.operations import (
+    VARIANTS,
+    Api,
+    Failed,
+    Operation,
+    Variant,
+    operations,
+    v3_data,
+)
 from benchmarks.options import Options
-from benchmarks.runner import check
+from benchmarks.runner import check, timed
 
 pytestmark = pytest.mark.urls("benchmarks.urls")
 
@@ -101,7 +109,7 @@ def test_graphql_and_v3_return_the_same_pages(db: Any) -> None:
         assert answers["v3"]["count"] == len(fixture.posts)
 
 
-def test_variants_that_disagree_stop_the_run(db: Any) -> None:
+def test_variants_that_disagree_or_fail_stop_the_run(db: Any) -> None:
     fixture = seed(3)
     _, listing, *_ = operations(fixture, Api(fixture.token), (3,))
     check(listing)  # the real variants agree
@@ -118,6 +126,10 @@ def test_variants_that_disagree_stop_the_run(db: Any) -> None:
     failing["direct"] = Variant(lambda i: json.dumps({"count": 0}).encode(), json.loads)
     with pytest.raises(Failed, match="disagree"):
         check(Operation(listing.name, False, failing))
+
+    missing = Variant(lambda i: Api(fixture.token).get("/api/v3/pages/999999/"), v3_data)
+    with pytest.raises(Failed, match="v3 404"):  # a timed call's answer is checked too
+        timed(listing, missing, 1)
 
 
 def test_the_docs_show_the_typed_list_the_harness_runs() -> None:
