@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail_graphql_write.access.permissions import allowed_subpage_models
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.fields import OutputSpec, Unsupported
+from wagtail_graphql_write.generation.media import media_extra_fields
 from wagtail_graphql_write.generation.type_enums import enum_member, page_type_enum
 from wagtail_graphql_write.registry import ExposedModel, ModelRole
 
@@ -70,21 +71,30 @@ def _allowed_subpage_types_spec(gen: TypeGenerator) -> OutputSpec:
     return OutputSpec(list[page_type], resolve)  # type: ignore[valid-type]
 
 
-def _extra_fields(gen: TypeGenerator, exposed: ExposedModel) -> dict[str, OutputSpec]:
-    """Fields a type gets besides its model's: ``rowId`` on child rows, page type facts."""
+ROW_ID_DOC = (
+    "The row's id (null for a row added in a draft until it is published); "
+    "send it back as the row input's `id` to keep and edit the row."
+)
+ALLOWED_SUBPAGE_TYPES_DOC = (
+    "Page types the viewer may create under this page now "
+    "(its subpage_types rules, max_count and the viewer's add permission)."
+)
+
+
+def _extra_fields(
+    gen: TypeGenerator, exposed: ExposedModel
+) -> dict[str, tuple[OutputSpec, str | None]]:
+    """Fields a type gets besides its model's: ``rowId`` on child rows, page type facts,
+    an image's size, file, focal point and renditions (``generation.media``)."""
     if exposed.role is ModelRole.CHILD:
-        return {"row_id": _row_id_spec()}
+        return {"row_id": (_row_id_spec(), ROW_ID_DOC)}
     if exposed.role is ModelRole.PAGE:
-        return {"allowed_subpage_types": _allowed_subpage_types_spec(gen)}
+        return {
+            "allowed_subpage_types": (_allowed_subpage_types_spec(gen), ALLOWED_SUBPAGE_TYPES_DOC)
+        }
+    if exposed.role is ModelRole.MEDIA:
+        return media_extra_fields(exposed)
     return {}
-
-
-_EXTRA_DESCRIPTIONS = {
-    "row_id": "The row's id (null for a row added in a draft until it is published); "
-    "send it back as the row input's `id` to keep and edit the row.",
-    "allowed_subpage_types": "Page types the viewer may create under this page now "
-    "(its subpage_types rules, max_count and the viewer's add permission).",
-}
 
 
 def populate_object_type(
@@ -101,8 +111,8 @@ def populate_object_type(
         taken |= {"id", "pk"}
     graphql_names = {names.field_name(n) for n in taken}
     extras = {} if content else _extra_fields(gen, exposed)
-    for python_name, extra in extras.items():
-        add_field(shell, python_name, extra, _EXTRA_DESCRIPTIONS.get(python_name))
+    for python_name, (extra, description) in extras.items():
+        add_field(shell, python_name, extra, description)
         taken.add(python_name)
         graphql_names.add(names.field_name(python_name))
     for field in exposed.readable_fields:
