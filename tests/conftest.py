@@ -59,16 +59,24 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Any:
     Seeding is most of a test's setup (page saves, revisions, reference and search
     indexes), so it is done once and every ``db`` test rolls back to it. pytest-django
     runs all ``db`` tests before the transactional ones (which flush the database
-    afterwards), and ``seeded`` re-seeds if a flush ever came first.
+    afterwards and restore it with ``serialized_rollback``), and ``seeded`` re-seeds if
+    a flush ever came first.
     """
     from django.apps import apps
 
     if not apps.is_installed("blog"):  # tests/wagtail_testapp: Wagtail's test app only
         return
+    from django.db import connection
+
     from blog.seeding import seed_site
 
     with django_db_blocker.unblock():
         _SESSION_SEED.append(seed_site())
+        # What ``serialized_rollback`` restores for the transactional tests: Django took
+        # this snapshot when it created the database (before the seed); take it again,
+        # as create_test_db does, so a restore is the seeded site and not a tree whose
+        # counters predate the seed's pages and collections.
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 _SESSION_SEED: list[Any] = []

@@ -51,6 +51,17 @@ def make_document(
     return document
 
 
+def without_seeded_media() -> None:
+    """Delete every image and document inside the test's transaction (rolled back after).
+
+    The suite's database holds the example site's seed (tests/conftest.py), images and
+    documents included; a test that asserts a whole list sees only its own this way.
+    Wagtail deletes the files on commit only, so the seed's files are untouched.
+    """
+    get_image_model().objects.all().delete()
+    get_document_model().objects.all().delete()
+
+
 def child_collection(name: str) -> Collection:
     return Collection.get_first_root_node().add_child(name=name)
 

@@ -26,7 +26,7 @@ query Post($id: ID!) {
 
 
 def test_declared_rendition_reads_as_wagtails_rendition(
-    anonymous: GraphQLClient, media_root: Any, seeded: Any, settings: Any
+    anonymous: GraphQLClient, seeded: Any, settings: Any
 ) -> None:
     settings.WAGTAIL_GRAPHQL_WRITE = {"IMAGE_RENDITION_FILTERS": []}  # declared, not asked for
     post = next(p for p in seeded.posts if p.live and p.feed_image_id)

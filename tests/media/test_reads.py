@@ -11,7 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import CollectionViewRestriction
 
 from tests.conftest import GraphQLClient
-from tests.media.helpers import child_collection, make_document, make_image
+from tests.media.helpers import (
+    child_collection,
+    make_document,
+    make_image,
+    without_seeded_media,
+)
 
 IMAGE = """
 query Image($id: ID!) {
@@ -75,6 +80,7 @@ def test_missing_or_malformed_image_id_is_null(anonymous: GraphQLClient, db: Any
 def test_images_filters_order_and_paging(
     anonymous: GraphQLClient, media_root: Any, db: Any
 ) -> None:
+    without_seeded_media()
     photos = child_collection("Photos")
     make_image("Alpha", photos, tags=["sea"])
     make_image("Bravo", photos, tags=["sea", "sky"])
@@ -177,6 +183,7 @@ def _count(client: GraphQLClient, limit: int) -> int:
 def test_renditions_of_a_list_take_the_same_queries_for_3_and_30(
     anonymous: GraphQLClient, media_root: Any, db: Any
 ) -> None:
+    without_seeded_media()
     for number in range(30):
         make_image(f"Image {number:02}", tags=["t"])
     _count(anonymous, 30)  # makes every rendition once
@@ -213,6 +220,7 @@ def test_private_document_is_invisible_to_who_may_not_see_it(
 
 
 def test_document_fields(anonymous: GraphQLClient, media_root: Any, db: Any) -> None:
+    without_seeded_media()
     document = make_document("Prices")
     (found,) = anonymous.execute(DOCUMENTS)["documents"]["items"]
     assert found == {
