@@ -64,6 +64,7 @@ def parents(request: HttpRequest, pages: list[Any]) -> dict[int, Any]:
     steplen = Page.steplen
     paths = {page.path[:-steplen] for page in pages if page.depth > 1}
     found = {p.path: p for p in Page.objects.filter(path__in=paths).specific()}
+    mark_batch(list(found.values()))  # their own parents load together too
     return {id(page): readable_object(request, found.get(page.path[:-steplen])) for page in pages}
 
 
@@ -78,6 +79,7 @@ def translations(request: HttpRequest, pages: list[Any]) -> dict[int, Any]:
     by_key: dict[Any, list[Any]] = defaultdict(list)
     for row in rows:
         by_key[row.translation_key].append(row)
+    mark_batch([row for group in by_key.values() for row in group])
     return {
         id(page): readable_objects(
             request, [p for p in by_key[page.translation_key] if p.pk != page.pk]
