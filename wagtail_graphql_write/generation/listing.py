@@ -108,6 +108,8 @@ def _columns(gen: TypeGenerator, exposed: ExposedModel) -> list[tuple[ExposedFie
             continue
         if isinstance(model_field, models.JSONField | models.BinaryField):
             continue
+        if model_field.primary_key:  # the id has its own sort key; filter it with `(id:)`
+            continue
         if model_field.model is Page:
             continue
         try:
