@@ -385,3 +385,22 @@ def test_nul_characters_are_refused_not_crashed_on(
         "code": "BAD_USER_INPUT",
         "argument": argument,
     }
+
+
+def test_the_refused_list_errors_md_shows_is_what_a_client_gets(
+    anonymous: Any, seeded: Any
+) -> None:
+    """docs/errors.md shows this response in full (a refused request is not run there)."""
+    response = anonymous.post("{ pages(order: [RANDOM], offset: 20) { totalCount } }")
+    assert response.body == {
+        "data": None,
+        "errors": [
+            {
+                "message": "RANDOM order cannot be paged: every request draws anew, "
+                "so leave out `offset`.",
+                "locations": [{"line": 1, "column": 3}],
+                "path": ["pages"],
+                "extensions": {"code": "BAD_USER_INPUT", "argument": "order"},
+            }
+        ],
+    }

@@ -110,7 +110,7 @@ def _columns(gen: TypeGenerator, exposed: ExposedModel) -> list[tuple[ExposedFie
             continue
         if model_field.primary_key:  # the id has its own sort key; filter it with `(id:)`
             continue
-        if model_field.model is Page:
+        if getattr(model_field, "model", None) is Page:
             continue
         try:
             found.append((field, scalar_input(gen, field)))
@@ -125,7 +125,7 @@ def _tag_fields(exposed: ExposedModel) -> list[ExposedField]:
     return [
         f
         for f in exposed.readable_fields
-        if f.kind is FieldKind.TAGS and f.model_field.model is not Page
+        if f.kind is FieldKind.TAGS and getattr(f.model_field, "model", None) is not Page
     ]
 
 
