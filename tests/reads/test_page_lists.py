@@ -404,3 +404,44 @@ def test_the_refused_list_errors_md_shows_is_what_a_client_gets(
             }
         ],
     }
+
+
+#: Search texts that break a search backend's query syntax if passed on unescaped.
+HOSTILE_SEARCHES = [
+    '"', '"unterminated', "'", "''", "*", "a*", "(", ")", "NEAR(", "-", "^", ":", "title:x",
+    "AND", "OR", "NOT", "a OR", "a & b", "a | b", "!a", "a:*", "<->", "\\", "%", "_", "{",
+    "[", "+", "~", ";--", "🙂", "\u200b", "x" * 5000,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("operator", ["AND", "OR"])
+def test_hostile_search_texts_are_searched_not_crashed_on(
+    anonymous: Any, seeded: Any, operator: str
+) -> None:
+    query = """
+    query($s: String, $o: SearchOperator) {
+      pages(search: $s, searchOperator: $o) { totalCount }
+      people(search: $s, searchOperator: $o) { totalCount }
+    }
+    """
+    for text in HOSTILE_SEARCHES:
+        response = anonymous.post(query, {"s": text, "o": operator})
+        assert "errors" not in response.body, (text, response.body)
+    found = anonymous.execute(query, {"s": '"hello" "graphql"', "o": operator})
+    assert found["pages"]["totalCount"] == 1
+
+
+def test_a_search_has_at_most_32_words(anonymous: Any, seeded: Any) -> None:
+    words = " ".join(f"w{n}" for n in range(32))
+    assert _pages(anonymous, search=words)["totalCount"] == 0
+    error = _error(anonymous, search=f"{words} one-more")
+    assert error == {
+        "message": "`search` has 33 words; at most 32 are searched.",
+        "code": "BAD_USER_INPUT",
+        "argument": "search",
+    }
+
+
+def test_a_blank_search_with_an_operator_is_no_search(anonymous: Any, seeded: Any) -> None:
+    """A search form sends its operator with an empty box: the whole list, no error."""
+    assert _ids(anonymous, search="", searchOperator="OR") == _ids(anonymous)

@@ -64,13 +64,29 @@ class Search:
     operator: SearchOperator | None
 
 
+#: Most words a search may have: each is one more nested SQL expression in the database
+#: backends, and a few hundred exhaust Python's recursion limit.
+MAX_SEARCH_WORDS = 32
+
+
 def search_argument(text: str | None, operator: SearchOperator | None) -> Search | None:
-    """The search to run, or ``None``: a blank ``search`` (an empty search box) is none."""
-    if text is None or not text.strip():
+    """The search to run, or ``None``: a blank ``search`` (an empty search box) is none.
+
+    Double quotes are word separators to every backend's tokenizer, but the SQLite
+    backend puts each word in double quotes without escaping them (a syntax error),
+    so they are read as the spaces they are.
+    """
+    if text is None:
         if operator is not None:
             raise ReadArgumentError("`searchOperator` needs a `search`.", "searchOperator")
         return None
-    return Search(plain_text(text, "search"), operator)
+    words = plain_text(text, "search").replace('"', " ").split()
+    if len(words) > MAX_SEARCH_WORDS:
+        raise ReadArgumentError(
+            f"`search` has {len(words)} words; at most {MAX_SEARCH_WORDS} are searched.",
+            "search",
+        )
+    return Search(" ".join(words), operator) if words else None
 
 
 def sort_keys(
