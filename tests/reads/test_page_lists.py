@@ -445,3 +445,36 @@ def test_a_search_has_at_most_32_words(anonymous: Any, seeded: Any) -> None:
 def test_a_blank_search_with_an_operator_is_no_search(anonymous: Any, seeded: Any) -> None:
     """A search form sends its operator with an empty box: the whole list, no error."""
     assert _ids(anonymous, search="", searchOperator="OR") == _ids(anonymous)
+
+
+def test_a_field_is_sorted_by_once(anonymous: Any, seeded: Any) -> None:
+    """Repeated keys could only contradict each other, and make the ORDER BY grow
+    without bound (SQLite refuses more than 2000 terms)."""
+    error = _error(anonymous, order=["TITLE_ASC", "ID_DESC", "TITLE_DESC"])
+    assert error == {
+        "message": "TITLE_DESC sorts by a field an earlier key sorts by already.",
+        "code": "BAD_USER_INPUT",
+        "argument": "order",
+    }
+    assert _error(anonymous, order=["ID_ASC"] * 3000)["argument"] == "order"
+
+
+def test_a_filter_names_at_most_20_tags(anonymous: Any, seeded: Any) -> None:
+    """Each tag is a join; SQLite joins at most 64 tables."""
+    tags = ["graphql"] * 100 + [f"tag-{n}" for n in range(19)]  # 20 distinct tags
+    listing = _pages(anonymous, type=["BLOG_PAGE"], filter={"blogPage": {"tags": tags}})
+    assert listing["totalCount"] == 0
+    error = _error(
+        anonymous, type=["BLOG_PAGE"], filter={"blogPage": {"tags": [*tags, "one-more"]}}
+    )
+    assert error == {
+        "message": "A filter names 21 tags; at most 20 are allowed.",
+        "code": "BAD_USER_INPUT",
+        "argument": "filter",
+    }
+
+
+def test_a_type_named_many_times_is_one_type(anonymous: Any, seeded: Any) -> None:
+    hello, writing = seeded.posts[0].pk, seeded.posts[1].pk
+    types = ["BLOG_PAGE"] * 500
+    assert _ids(anonymous, type=types, order=["BLOG_PAGE_DATE_DESC"]) == [writing, hello]

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import F, Model, QuerySet
 from graphql import GraphQLError
 from modelsearch.backends.base import FilterFieldError, OrderByFieldError
@@ -28,7 +30,7 @@ from wagtail.search.backends import get_search_backend
 
 from wagtail_graphql_write.conf import get_settings
 from wagtail_graphql_write.generation import names
-from wagtail_graphql_write.generation.listing import FilterInput, SearchOperator
+from wagtail_graphql_write.generation.listing import FilterField, FilterInput, SearchOperator
 
 #: ``extensions.code`` of an argument a read cannot honour.
 BAD_USER_INPUT = "BAD_USER_INPUT"
@@ -107,8 +109,14 @@ def sort_keys(
         _check_random(keys, offset, searching)
         return ["?"]
     order: list[Any] = []
+    seen: set[str] = set()
     for key in keys:
         sort = key.value
+        if sort.column in seen:
+            raise ReadArgumentError(
+                f"{key.name} sorts by a field an earlier key sorts by already.", "order"
+            )
+        seen.add(sort.column)
         if sort.model is not None and not (model is not None and issubclass(model, sort.model)):
             type_value = names.type_enum_value(sort.model)
             raise ReadArgumentError(
@@ -191,6 +199,10 @@ def find_locale(code: str) -> Locale:
     return locale
 
 
+#: Most tags one filter may name: each is a join, and SQLite joins at most 64 tables.
+MAX_FILTER_TAGS = 20
+
+
 def exact_matches(queryset: Any, value: Any, spec: FilterInput) -> Any:
     """``queryset`` less the rows a ``<Type>Filter`` value does not match.
 
@@ -202,15 +214,39 @@ def exact_matches(queryset: Any, value: Any, spec: FilterInput) -> Any:
         if given is UNSET:
             continue
         if entry.tags:
-            for tag in given or ():
-                queryset = queryset.filter(**{f"{entry.column}__name": plain_text(tag, "filter")})
+            for tag in _tags(given or ()):
+                queryset = queryset.filter(**{f"{entry.column}__name": tag})
             continue
         if given is None:
             queryset = queryset.filter(**{f"{entry.column}__isnull": True})
             continue
         if isinstance(given, enum.Enum):
             given = given.value
-        if isinstance(given, str):
-            plain_text(given, "filter")
-        queryset = queryset.filter(**{entry.column: given})
+        queryset = queryset.filter(**{entry.column: _storable(queryset.model, entry, given)})
     return queryset
+
+
+def _tags(tags: Sequence[str]) -> list[str]:
+    distinct = list(dict.fromkeys(plain_text(tag, "filter") for tag in tags))
+    if len(distinct) > MAX_FILTER_TAGS:
+        raise ReadArgumentError(
+            f"A filter names {len(distinct)} tags; at most {MAX_FILTER_TAGS} are allowed.",
+            "filter",
+        )
+    return distinct
+
+
+def _storable(model: type[Model], entry: FilterField, value: Any) -> Any:
+    """``value``, if the column can hold it: otherwise the database would fail the query
+    (a ``Decimal`` beyond the field's digits, ``NaN``, a NUL character)."""
+    if isinstance(value, str):
+        plain_text(value, "filter")
+    field = model._meta.get_field(entry.column)
+    try:
+        field.get_db_prep_value(value, connection, prepared=False)  # type: ignore[union-attr]
+    except (ValueError, TypeError, ArithmeticError, ValidationError) as error:
+        name = names.field_name(entry.python_name)
+        raise ReadArgumentError(
+            f"`filter.{name}`: {value!r} is not a value this field can hold.", "filter"
+        ) from error
+    return value

@@ -90,7 +90,7 @@ def filters_from(arguments: dict[str, Any], **anchors: Any) -> PageFilters:
     """The ``PageFilters`` of a resolver's keyword arguments (absent ones are ``None``)."""
     return PageFilters(
         latest=arguments["version"] is ContentVersion.LATEST,
-        types=[model_of(value) for value in arguments["type"] or ()],
+        types=list(dict.fromkeys(model_of(value) for value in arguments["type"] or ())),
         references={name: arguments.get(name) for name in ANCHOR_DOCS},
         anchors=anchors,
         slug=arguments.get("slug"),
