@@ -22,6 +22,7 @@ from wagtail_graphql_write.generation.revisions import REVISION_TYPES
 from wagtail_graphql_write.generation.scalars import SCALAR_MAP
 from wagtail_graphql_write.generation.workflows import WORKFLOW_TYPES
 from wagtail_graphql_write.limits import schema_extensions
+from wagtail_graphql_write.reads.media import media_query_fields
 from wagtail_graphql_write.reads.page_lists import page_list_fields
 from wagtail_graphql_write.reads.page_tree import add_page_tree_fields
 from wagtail_graphql_write.reads.pages import page_query_fields
@@ -31,6 +32,7 @@ from wagtail_graphql_write.reads.viewer import Viewer, resolve_viewer
 from wagtail_graphql_write.reads.workflows import workflow_query_fields
 from wagtail_graphql_write.registry import Registry, SkippedField, build_registry
 from wagtail_graphql_write.reporting import Schema
+from wagtail_graphql_write.writes.media.mutations import media_specs
 from wagtail_graphql_write.writes.mutation import mutation_fields
 from wagtail_graphql_write.writes.pages import page_specs
 from wagtail_graphql_write.writes.snippets import snippet_specs
@@ -83,11 +85,17 @@ def build_schema(registry: Registry | None = None) -> BuiltSchema:
         **page_query_fields(generator),
         **page_list_fields(generator),
         **snippet_query_fields(generator),
+        **media_query_fields(generator),
         **revision_query_fields(generator),
         **workflow_query_fields(generator),
     }
     add_page_tree_fields(generator)
-    specs = [*page_specs(generator), *snippet_specs(generator), *workflow_specs(generator)]
+    specs = [
+        *page_specs(generator),
+        *snippet_specs(generator),
+        *workflow_specs(generator),
+        *media_specs(generator),
+    ]
     mutations = mutation_fields(generator.names, specs)
     generator.finish()
     query = _root_type("Query", query_fields)

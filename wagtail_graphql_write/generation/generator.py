@@ -7,6 +7,7 @@ page that lists snippets) need no forward references or import-time registration
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable
 from typing import Any
@@ -17,10 +18,10 @@ from django.db.models import Model
 from django.utils.module_loading import import_string
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from wagtail_graphql_write.conf import get_settings
-from wagtail_graphql_write.generation import common, interfaces, names, revision_content
+from wagtail_graphql_write.generation import common, interfaces, media, names, revision_content
 from wagtail_graphql_write.generation.blocks import BlockTypes
 from wagtail_graphql_write.generation.computed import register_property_converters
 from wagtail_graphql_write.generation.fields import (
@@ -36,6 +37,7 @@ from wagtail_graphql_write.registry import (
     ModelRole,
     Registry,
     SkippedField,
+    build_media,
 )
 
 
@@ -47,6 +49,11 @@ class TypeGenerator:
     """
 
     def __init__(self, registry: Registry) -> None:
+        if not registry.media:
+            media, skipped = build_media()
+            registry = dataclasses.replace(
+                registry, media=media, skipped=(*registry.skipped, *skipped)
+            )
         self.registry = registry
         self.names = names.NameRegistry()
         self.skipped: list[SkippedField] = list(registry.skipped)
@@ -129,7 +136,8 @@ class TypeGenerator:
 
             exposed = self._exposed(model)
             shell = _shell(names.type_name(model), _object_bases(exposed))
-            self.names.claim(names.type_name(model), f"model {exposed.label}")
+            media = exposed.role is ModelRole.MEDIA  # named Image / Document, reserved names
+            self.names.claim(names.type_name(model), f"model {exposed.label}", builtin=media)
             self._objects[model] = shell
             self._pending.append(lambda: populate_object_type(self, exposed, shell))
             self._revision_content_type(exposed)
@@ -254,9 +262,11 @@ class TypeGenerator:
         if exposed is not None and exposed.role is ModelRole.SNIPPET:
             return self.object_type(target)
         if issubclass(target, get_image_model()):
-            return common.Image
+            return self.object_type(get_image_model())
         if issubclass(target, get_document_model()):
-            return common.Document
+            return self.object_type(get_document_model())
+        if issubclass(target, Collection):
+            return media.Collection
         if issubclass(target, get_user_model()):
             return common.User
         return strawberry.ID
@@ -299,7 +309,7 @@ def _object_bases(exposed: ExposedModel) -> tuple[type, ...]:
 
     if exposed.role is ModelRole.PAGE:
         return (interfaces.Page,)
-    if exposed.role is ModelRole.CHILD:
+    if exposed.role in (ModelRole.CHILD, ModelRole.MEDIA):
         return ()
     bases: list[type] = [interfaces.Snippet]
     if exposed.has_mixin(DraftStateMixin):

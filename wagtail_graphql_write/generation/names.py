@@ -42,7 +42,9 @@ RESERVED = frozenset(
         "Query", "Mutation", "Subscription", "String", "Int", "Float", "Boolean", "ID",
         "JSON", "Date", "DateTime", "Time", "Decimal", "UUID", "Upload",
         "Page", "Snippet", "DraftState", "Lockable", "Node", "User", "Viewer", "Image",
-        "Document", "PageList", "PageType", "SnippetType", "ContentVersion", "SaveAction",
+        "Document", "Collection", "FocalPoint", "FocalPointInput", "ImageRendition",
+        "ImageList", "DocumentList", "MediaOrder",
+        "PageList", "PageType", "SnippetType", "ContentVersion", "SaveAction",
         "RichTextFormat",
         "ErrorCode", "MutationError", "ValidationError", "PermissionDeniedError",
         "NotFoundError", "TreeError", "EditConflictError", "LockedError",
@@ -93,8 +95,24 @@ def lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+def _media_name(model: type[Model]) -> str | None:
+    """``Image`` / ``Document`` for the configured media models, custom ones included."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    if model is get_image_model():
+        return "Image"
+    if model is get_document_model():
+        return "Document"
+    return None
+
+
 def type_name(model: type[Model]) -> str:
-    """The object type name of a model."""
+    """The object type name of a model (``Image`` and ``Document`` for the media models,
+    whatever their class is called, so client queries survive a custom model)."""
+    media = _media_name(model)
+    if media is not None:
+        return media
     override = model.__dict__.get("graphql_type_name")  # not inherited by subclasses
     if override:
         return str(override)

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail_graphql_write.access.permissions import allowed_subpage_models
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.fields import OutputSpec, Unsupported
+from wagtail_graphql_write.generation.media import media_extra_fields
 from wagtail_graphql_write.generation.type_enums import enum_member, page_type_enum
 from wagtail_graphql_write.registry import ExposedModel, ModelRole
 
@@ -74,22 +75,25 @@ def allowed_subpage_types_field(gen: TypeGenerator) -> tuple[OutputSpec, str]:
     return OutputSpec(list[page_type], resolve), description  # type: ignore[valid-type]
 
 
-def _extra_fields(
-    gen: TypeGenerator, exposed: ExposedModel
-) -> dict[str, tuple[OutputSpec, str | None]]:
-    """Fields a type gets besides its model's: ``rowId`` on child rows, and on page
-    types the ``Page`` interface's fields of this schema (``gen.page_fields()``)."""
-    if exposed.role is ModelRole.CHILD:
-        return {"row_id": (_row_id_spec(), ROW_ID_DOC)}
-    if exposed.role is ModelRole.PAGE:
-        return gen.page_fields()
-    return {}
-
-
 ROW_ID_DOC = (
     "The row's id (null for a row added in a draft until it is published); "
     "send it back as the row input's `id` to keep and edit the row."
 )
+
+
+def _extra_fields(
+    gen: TypeGenerator, exposed: ExposedModel
+) -> dict[str, tuple[OutputSpec, str | None]]:
+    """Fields a type gets besides its model's: ``rowId`` on child rows; on page types
+    the ``Page`` interface's fields of this schema (``gen.page_fields()``); an image's
+    size, file, focal point and renditions (``generation.media``)."""
+    if exposed.role is ModelRole.CHILD:
+        return {"row_id": (_row_id_spec(), ROW_ID_DOC)}
+    if exposed.role is ModelRole.PAGE:
+        return gen.page_fields()
+    if exposed.role is ModelRole.MEDIA:
+        return media_extra_fields(exposed)
+    return {}
 
 
 def populate_object_type(
