@@ -148,7 +148,7 @@ SITE_DOC = 'Only pages of this site: its id, hostname or "hostname:port".'
 IN_MENU_DOC = "Only pages shown (true) or not shown (false) in menus."
 FILTER_DOC = "Exact matches on the fields of the one page type `type` names."
 SEARCH_DOC = "Full-text search with the site's search backend; sorted by relevance."
-OPERATOR_DOC = "How the search words combine (the backend's default: AND)."
+OPERATOR_DOC = "How the search words combine; by default as the backend does (database: AND)."
 ORDER_DOC = "Sort keys, the first first; tree order when not given (relevance with `search`)."
 
 

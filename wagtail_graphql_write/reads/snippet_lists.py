@@ -27,6 +27,7 @@ from wagtail_graphql_write.generation.listing import (
 )
 from wagtail_graphql_write.generation.payloads import argument, resolver_with_signature
 from wagtail_graphql_write.reads import listing
+from wagtail_graphql_write.reads.page_lists import OPERATOR_DOC
 from wagtail_graphql_write.reads.pages import VERSION_DOC
 from wagtail_graphql_write.reads.prefetch import prefetch_selected
 from wagtail_graphql_write.reads.versions import latest_versions
@@ -58,7 +59,7 @@ def _arguments(gen: TypeGenerator, exposed: ExposedModel) -> list[tuple[str, Any
     if class_is_indexed(model):
         found += [
             ("search", argument(str | None, "Full-text search; sorted by relevance."), None),
-            ("search_operator", argument(SearchOperator | None, "How search words combine."), None),
+            ("search_operator", argument(SearchOperator | None, OPERATOR_DOC), None),
         ]
     order = snippet_order_enum(gen, exposed)
     doc = "Sort keys, the first first; by id when not given (relevance with `search`)."
