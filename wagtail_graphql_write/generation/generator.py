@@ -27,6 +27,7 @@ from wagtail_graphql_write.generation.computed import register_property_converte
 from wagtail_graphql_write.generation.fields import (
     InputConverter,
     OutputConverter,
+    OutputSpec,
     Unsupported,
     register_default_converters,
 )
@@ -64,6 +65,7 @@ class TypeGenerator:
         self._enums: dict[tuple[type[Model], str], type[enum.Enum]] = {}
         self._pending: list[Callable[[], None]] = []
         self._shared: dict[str, Any] = {}
+        self._page_fields: dict[str, tuple[OutputSpec, str | None]] = {}
         register_default_converters(self)
         register_property_converters(self)
         self.blocks = BlockTypes(self)
@@ -215,6 +217,40 @@ class TypeGenerator:
         if key not in self._shared:
             self._shared[key] = build()
         return self._shared[key]
+
+    # ---- fields of every page type ---------------------------------------------------
+
+    def add_page_field(self, python_name: str, spec: OutputSpec, description: str | None) -> None:
+        """A field the ``Page`` interface and every page type get in this schema.
+
+        For fields whose types exist per schema (``PageType``, the list arguments):
+        the interface itself is shared by every schema, so ``page_interface_fields``
+        hands them to the schema (``Schema.get_fields``), and each page type gets them
+        when it is filled. Must be called before ``finish()``.
+        """
+        if python_name in self._page_fields or python_name == "allowed_subpage_types":
+            raise names.SchemaNameCollision(f"Page.{python_name} is added twice.")
+        self._page_fields[python_name] = (spec, description)
+
+    def page_fields(self) -> dict[str, tuple[OutputSpec, str | None]]:
+        """``allowedSubpageTypes`` and the fields ``add_page_field`` added, by Python name."""
+        from wagtail_graphql_write.generation.objects import allowed_subpage_types_field
+
+        return {"allowed_subpage_types": allowed_subpage_types_field(self), **self._page_fields}
+
+    def page_interface_fields(self) -> list[Any]:
+        """``page_fields`` as Strawberry fields of the ``Page`` interface."""
+        found = []
+        for python_name, (spec, description) in self.page_fields().items():
+            field = strawberry.field(
+                resolver=spec.resolver,
+                name=names.field_name(python_name),
+                description=description,
+                graphql_type=spec.annotation,
+            )
+            field.python_name = python_name
+            found.append(field)
+        return found
 
     def related_output_type(self, field: ExposedField) -> Any:
         """The GraphQL type a relation points to: a generated type, a built-in one, or ID."""

@@ -12,7 +12,11 @@ Rules (documented in ``docs/naming.md``):
   ``feedImage``);
 * choice enums: ``<Type><Field>`` (``BlogPageReadingLevel``), values upper-cased;
 * snippet queries: ``<type>`` for one and ``<verbose_name_plural>`` in camelCase for
-  the list (``person`` / ``people``).
+  the list (``person`` / ``people``);
+* list arguments: ``<Type>Filter`` (exact-match filters on a model's own fields),
+  ``<Type>Order`` (a snippet list's sort keys), ``PageFilter`` and ``PageOrder`` for
+  pages; sort keys are ``<FIELD>_ASC`` / ``<FIELD>_DESC``, a page type's own fields
+  prefixed with its type value (``BLOG_PAGE_DATE_DESC``).
 
 A name formed twice for two different things raises ``SchemaNameCollision`` when the
 schema is built, naming both owners, instead of renaming one silently.
@@ -51,6 +55,7 @@ RESERVED = frozenset(
         "Workflowable", "Workflow", "WorkflowTask", "WorkflowTaskState", "WorkflowState",
         "WorkflowStatus", "WorkflowTaskStatus", "WorkflowTaskProgress", "WorkflowTaskAction",
         "WorkflowPermissions", "WorkflowTaskStateList", "ContentRef", "SnippetRef",
+        "PageFilter", "PageOrder", "SearchOperator",
     }
 )  # fmt: skip
 
@@ -58,6 +63,11 @@ RESERVED = frozenset(
 #: snippet type that supports at least one snippet action (``publishSnippet`` ...).
 PAGE_TYPE_ENUM = "PageType"
 SNIPPET_TYPE_ENUM = "SnippetType"
+
+#: List arguments of ``pages`` and the ``Page`` interface's lists.
+PAGE_FILTER_INPUT = "PageFilter"
+PAGE_ORDER_ENUM = "PageOrder"
+SEARCH_OPERATOR_ENUM = "SearchOperator"
 
 #: The ``target`` input of the workflow mutations (a page or a snippet).
 CONTENT_REF_INPUT = "ContentRef"
@@ -166,6 +176,26 @@ def snippet_list_query_name(model: type[Model]) -> str:
     if not plural or plural == single or not _GRAPHQL_NAME.match(plural):
         return f"{single}List"
     return plural
+
+
+def filter_input_name(model: type[Model]) -> str:
+    """Exact-match filters on a model's own fields: ``BlogPage`` -> ``BlogPageFilter``."""
+    return f"{type_name(model)}Filter"
+
+
+def order_enum_name(model: type[Model]) -> str:
+    """A snippet list's sort keys: ``Person`` -> ``PersonOrder``."""
+    return f"{type_name(model)}Order"
+
+
+def order_value(python_name: str, descending: bool) -> str:
+    """A sort key: ``first_published_at`` -> ``FIRST_PUBLISHED_AT_DESC``."""
+    return f"{enum_value_name(python_name)}_{'DESC' if descending else 'ASC'}"
+
+
+def type_order_value(model: type[Model], python_name: str, descending: bool) -> str:
+    """A page type's own sort key in ``PageOrder``: ``BLOG_PAGE_DATE_DESC``."""
+    return f"{type_enum_value(model)}_{order_value(python_name, descending)}"
 
 
 def is_valid(name: str) -> bool:

@@ -29,6 +29,7 @@ from wagtail_graphql_write.conf import get_settings
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.media import allowed_filters
 from wagtail_graphql_write.generation.payloads import argument, resolver_with_signature
+from wagtail_graphql_write.reads.listing import plain_text, search_argument
 
 
 @strawberry.enum(name="MediaOrder", description="The order of an image or document list.")
@@ -86,7 +87,8 @@ def _filtered(
     if collection is not None:
         queryset = queryset.filter(collection_id=parse_id(collection) or 0)
     for tag in tags or []:  # ids, not a join: search backends filter on indexed fields only
-        tagged = queryset.model._default_manager.filter(tags__name=tag).values_list("pk", flat=True)
+        tagged = queryset.model._default_manager.filter(tags__name=plain_text(tag, "tags"))
+        tagged = tagged.values_list("pk", flat=True)
         queryset = queryset.filter(pk__in=list(tagged))
     return queryset
 
@@ -98,8 +100,9 @@ def _page(
     conf = get_settings()
     size = min(max(limit if limit is not None else conf["DEFAULT_LIMIT"], 0), conf["MAX_LIMIT"])
     start = max(offset, 0)
-    if search is not None and search.strip():
-        results = get_search_backend().search(search, queryset, order_by_relevance=False)
+    query = search_argument(search, None)  # text every backend can take, or no search
+    if query is not None:
+        results = get_search_backend().search(query.text, queryset, order_by_relevance=False)
         return list(results[start : start + size]), results.count()
     return list(queryset[start : start + size]), queryset.count()
 
