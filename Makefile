@@ -1,5 +1,6 @@
 # Two commands (see README):  `make demo`  and  `make test`  (`make demo-fresh` starts the
-# demo over on a new database).
+# demo over on a new database). `make bench` compares the GraphQL API with Wagtail's v3
+# REST API (see docs/performance.md); it is not part of `make test`.
 # Each creates the virtualenv it needs in .venv with the first Python >= 3.11 it finds.
 
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
@@ -7,7 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo demo-fresh test
+.PHONY: demo demo-fresh test bench
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python >= 3.11 is required" >&2; exit 1; }
@@ -28,3 +29,8 @@ demo-fresh:
 
 test: $(STAMP)
 	bash scripts/test.sh
+
+# SQLite in memory, or PostgreSQL with DATABASE_URL=postgres://...; BENCH_ARGS for the
+# options (`.venv/bin/python -m benchmarks --help`), e.g. BENCH_ARGS="--iterations 50".
+bench: $(STAMP)
+	$(VENV)/bin/python -m benchmarks --docs docs/performance.md $(BENCH_ARGS)

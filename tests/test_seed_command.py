@@ -35,7 +35,25 @@ def _seed() -> str:
     return out.getvalue()
 
 
+def _forget_the_session_seed() -> None:
+    """Undo, inside this test's rolled-back transaction, what marks a seeded database.
+
+    The suite seeds each worker's database once (tests/conftest.py); ``seed`` tells a
+    first run from a re-run by the blog index and by earlier seed tokens, so removing
+    both shows the command what a never-seeded database shows it.
+    """
+    from wagtail.models import APIToken
+
+    from blog.models import BlogIndexPage
+    from blog.seeding.accounts import TOKEN_NAME
+
+    for index in BlogIndexPage.objects.filter(slug="blog"):
+        index.delete()
+    APIToken.objects.filter(name=TOKEN_NAME).delete()
+
+
 def test_first_seed_does_not_warn(db: Any, tokens_file: Path) -> None:
+    _forget_the_session_seed()
     output = _seed()
     assert "Seeded the example site." in output
     assert "seeded before" not in output

@@ -41,6 +41,10 @@ class GraphQLWriteSettings(TypedDict):
     MAX_INPUT_ITEMS: int
     #: Deepest nesting of elements rich text input may have (``<b>`` in ``<li>`` ...).
     MAX_RICH_TEXT_DEPTH: int
+    #: Image filter specs (``fill-100x100``, ``width-800|format-webp``) clients may ask
+    #: for with ``rendition`` and ``srcSet``; any other is refused, since each new
+    #: filter makes the server decode, resize and store the image again.
+    IMAGE_RENDITION_FILTERS: list[str]
     #: ``app_label.ModelName`` labels to expose; empty means every page and snippet model.
     INCLUDE_MODELS: list[str]
     #: ``app_label.ModelName`` labels never to expose (applied after INCLUDE_MODELS).
@@ -70,6 +74,13 @@ DEFAULTS: GraphQLWriteSettings = {
     "MAX_QUERY_COST": 10000,
     "MAX_INPUT_ITEMS": 500,
     "MAX_RICH_TEXT_DEPTH": 32,
+    "IMAGE_RENDITION_FILTERS": [
+        "fill-100x100",
+        "max-165x165",
+        "width-400",
+        "width-800",
+        "width-1200",
+    ],
     "INCLUDE_MODELS": [],
     "EXCLUDE_MODELS": [],
     "EXCLUDE_FIELDS": [],

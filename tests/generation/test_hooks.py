@@ -34,10 +34,15 @@ def test_generator_hooks_run_and_their_converters_are_used(db: Any) -> None:
     assert len(CALLS) == 1
     from blog.models import Category
 
-    Category.objects.create(name="News", slug="news")
-    result = schema.execute_sync("{ categories { items { name } } }", context_value=_context())
+    Category.objects.create(name="Hooked news", slug="hooked-news")
+    result = schema.execute_sync(
+        "{ categories(limit: 100) { items { name } } }", context_value=_context()
+    )
     assert result.errors is None
-    assert result.data == {"categories": {"items": [{"name": "NEWS"}]}}
+    names = [item["name"] for item in result.data["categories"]["items"]]
+    assert "HOOKED NEWS" in names
+    assert all(name == name.upper() for name in names)
+    assert set(names) == {c.name.upper() for c in Category.objects.all()}
 
 
 def _context() -> Any:

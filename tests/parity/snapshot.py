@@ -64,7 +64,8 @@ PRESENCE = {
 
 @dataclass
 class Normaliser:
-    """Normalises one write's values; ``known`` are the ids that existed before it."""
+    """Normalises one write's values; ``known`` are the ids that existed before it
+    (``key=value``, see ``known_ids``)."""
 
     model: type[Model]
     pk: Any
@@ -74,7 +75,7 @@ class Normaliser:
         if key in PRESENCE:
             return value not in (None, "")
         if (key in GENERATED or key.endswith("_id")) and value not in (None, ""):
-            return value if str(value) in self.known else "<new>"
+            return value if f"{key}={value}" in self.known else "<new>"
         if isinstance(value, dict):
             return {k: self.value(v, k) for k, v in value.items()}
         if isinstance(value, list | tuple):
@@ -111,14 +112,16 @@ def _tag_name(pk: Any) -> str:
 
 
 def known_ids(obj: Model | None) -> set[str]:
-    """Every id in ``obj``'s stored data (its rows and StreamField blocks)."""
+    """Every id in ``obj``'s stored data (its rows and StreamField blocks), as
+    ``key=value``: an id counts as known under its own key only, so a new row's id that
+    happens to equal an unrelated existing id (a task state 3, an image 3) is still new."""
     if obj is None:
         return set()
     found: set[str] = set()
 
     def walk(value: Any, key: str = "") -> None:
         if (key in GENERATED or key.endswith("_id")) and value not in (None, ""):
-            found.add(str(value))
+            found.add(f"{key}={value}")
         if isinstance(value, dict):
             for k, v in value.items():
                 walk(v, k)

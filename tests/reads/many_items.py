@@ -44,7 +44,7 @@ def _documents() -> tuple[Any, Any]:
 
     document_model = get_document_model()
     root = Collection.get_first_root_node()
-    private = root.add_child(name="Private")
+    private = root.add_child(name="Restricted (query-count tests)")
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type="password", password="secret"
     )

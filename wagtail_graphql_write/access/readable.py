@@ -75,7 +75,7 @@ def is_readable(request: HttpRequest, obj: Model) -> bool:
     if isinstance(obj, DraftStateMixin):
         return bool(obj.live) or can_edit_snippets(request.user, type(obj))
     if isinstance(obj, AbstractDocument):
-        return obj.collection_id not in _rejected_collection_ids(request)
+        return obj.collection_id not in rejected_collection_ids(request)
     return True
 
 
@@ -168,7 +168,7 @@ def _may_lock_snippets(user: Any, model: type[Model]) -> bool:
     return bool(policy.user_has_any_permission(user, {"change", "publish", "lock", "unlock"}))
 
 
-def _rejected_collection_ids(request: HttpRequest) -> set[int]:
+def rejected_collection_ids(request: HttpRequest) -> set[int]:
     """Collections (with their descendants) whose view restriction rejects this request."""
     cache = request_cache(request)
     if "rejected_collections" not in cache:

@@ -33,15 +33,17 @@ from strawberry.scalars import JSON
 from wagtail import blocks
 from wagtail.blocks.field_block import BaseChoiceBlock
 from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from wagtail_graphql_write.generation import block_values as values
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.block_interface import StreamBlock
-from wagtail_graphql_write.generation.common import Document, Image, ImageWithAlt, make_enum
+from wagtail_graphql_write.generation.common import make_enum
 from wagtail_graphql_write.generation.rich_text import RichTextInput
 
 if TYPE_CHECKING:
@@ -276,9 +278,9 @@ def chooser_output(types: BlockTypes, block: blocks.Block, prefix: str) -> Block
 
         return BlockOutput(interfaces.Page | None, values.readable)
     if isinstance(block, ImageChooserBlock):
-        return BlockOutput(Image | None, values.readable)
+        return BlockOutput(types.gen.object_type(get_image_model()) | None, values.readable)
     if isinstance(block, DocumentChooserBlock):
-        return BlockOutput(Document | None, values.readable)
+        return BlockOutput(types.gen.object_type(get_document_model()) | None, values.readable)
     if isinstance(block, SnippetChooserBlock):
         exposed = types.gen.registry.get(block.target_model)
         if exposed is not None:
@@ -287,7 +289,9 @@ def chooser_output(types: BlockTypes, block: blocks.Block, prefix: str) -> Block
 
 
 def image_block_output(types: BlockTypes, block: blocks.Block, prefix: str) -> BlockOutput:
-    return BlockOutput(ImageWithAlt | None, values.readable)
+    from wagtail_graphql_write.generation.media import image_with_alt
+
+    return BlockOutput(image_with_alt(types.gen) | None, values.readable)
 
 
 def struct_output(types: BlockTypes, block: blocks.Block, prefix: str) -> BlockOutput:

@@ -62,59 +62,6 @@ class User:
         return str(get_user_display_name(root))
 
 
-@strawberry.type(name="Image", description="A Wagtail image.")
-class Image:
-    @strawberry.field
-    def id(root: Any) -> strawberry.ID:  # noqa: N805
-        return strawberry.ID(str(root.pk))
-
-    @strawberry.field
-    def title(root: Any) -> str:  # noqa: N805
-        return str(root.title)
-
-    @strawberry.field
-    def width(root: Any) -> int:  # noqa: N805
-        return int(root.width)
-
-    @strawberry.field
-    def height(root: Any) -> int:  # noqa: N805
-        return int(root.height)
-
-    @strawberry.field(description="URL of the original file.")
-    def url(root: Any) -> str:  # noqa: N805
-        return str(root.file.url)
-
-
-@strawberry.type(name="Document", description="A Wagtail document.")
-class Document:
-    @strawberry.field
-    def id(root: Any) -> strawberry.ID:  # noqa: N805
-        return strawberry.ID(str(root.pk))
-
-    @strawberry.field
-    def title(root: Any) -> str:  # noqa: N805
-        return str(root.title)
-
-    @strawberry.field(description="URL that serves the document.")
-    def url(root: Any) -> str:  # noqa: N805
-        return str(root.url)
-
-
-@strawberry.type(name="ImageWithAlt", description="An image chosen with its alt text (ImageBlock).")
-class ImageWithAlt:
-    @strawberry.field
-    def image(root: Any) -> Image:  # noqa: N805 - the block's value is the Image itself
-        return root
-
-    @strawberry.field(description="Alt text for this use of the image; empty if decorative.")
-    def alt_text(root: Any) -> str | None:  # noqa: N805
-        return getattr(root, "contextual_alt_text", None)
-
-    @strawberry.field
-    def decorative(root: Any) -> bool:  # noqa: N805
-        return bool(getattr(root, "decorative", False))
-
-
 def make_enum(name: str, members: dict[str, Any], description: str | None = None) -> Any:
     """A Strawberry enum built at run time (choices, page types, block choices)."""
     python_enum: Any = enum.Enum(name, members)  # type: ignore[misc]

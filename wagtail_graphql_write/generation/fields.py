@@ -237,3 +237,17 @@ def register_default_converters(gen: TypeGenerator) -> None:
     gen.register_field(
         models.ForeignObjectRel, output=child_relation_output, input=child_relation_input
     )
+    register_rendition_converter(gen)
+
+
+def rendition_input(gen: TypeGenerator, field: ExposedField) -> Any:
+    raise Unsupported("an image rendition cannot be written")
+
+
+def register_rendition_converter(gen: TypeGenerator) -> None:
+    """``ImageRenditionField`` serializers in ``api_fields`` (see ``generation.media``)."""
+    from wagtail.images.api.fields import ImageRenditionField
+
+    from wagtail_graphql_write.generation.media import declared_rendition_output
+
+    gen.register_field(ImageRenditionField, output=declared_rendition_output, input=rendition_input)

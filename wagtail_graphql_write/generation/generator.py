@@ -7,6 +7,7 @@ page that lists snippets) need no forward references or import-time registration
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable
 from typing import Any
@@ -17,15 +18,16 @@ from django.db.models import Model
 from django.utils.module_loading import import_string
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from wagtail_graphql_write.conf import get_settings
-from wagtail_graphql_write.generation import common, interfaces, names, revision_content
+from wagtail_graphql_write.generation import common, interfaces, media, names, revision_content
 from wagtail_graphql_write.generation.blocks import BlockTypes
 from wagtail_graphql_write.generation.computed import register_property_converters
 from wagtail_graphql_write.generation.fields import (
     InputConverter,
     OutputConverter,
+    OutputSpec,
     Unsupported,
     register_default_converters,
 )
@@ -35,6 +37,7 @@ from wagtail_graphql_write.registry import (
     ModelRole,
     Registry,
     SkippedField,
+    build_media,
 )
 
 
@@ -46,6 +49,11 @@ class TypeGenerator:
     """
 
     def __init__(self, registry: Registry) -> None:
+        if not registry.media:
+            media, skipped = build_media()
+            registry = dataclasses.replace(
+                registry, media=media, skipped=(*registry.skipped, *skipped)
+            )
         self.registry = registry
         self.names = names.NameRegistry()
         self.skipped: list[SkippedField] = list(registry.skipped)
@@ -57,6 +65,7 @@ class TypeGenerator:
         self._enums: dict[tuple[type[Model], str], type[enum.Enum]] = {}
         self._pending: list[Callable[[], None]] = []
         self._shared: dict[str, Any] = {}
+        self._page_fields: dict[str, tuple[OutputSpec, str | None]] = {}
         register_default_converters(self)
         register_property_converters(self)
         self.blocks = BlockTypes(self)
@@ -127,7 +136,8 @@ class TypeGenerator:
 
             exposed = self._exposed(model)
             shell = _shell(names.type_name(model), _object_bases(exposed))
-            self.names.claim(names.type_name(model), f"model {exposed.label}")
+            media = exposed.role is ModelRole.MEDIA  # named Image / Document, reserved names
+            self.names.claim(names.type_name(model), f"model {exposed.label}", builtin=media)
             self._objects[model] = shell
             self._pending.append(lambda: populate_object_type(self, exposed, shell))
             self._revision_content_type(exposed)
@@ -208,6 +218,40 @@ class TypeGenerator:
             self._shared[key] = build()
         return self._shared[key]
 
+    # ---- fields of every page type ---------------------------------------------------
+
+    def add_page_field(self, python_name: str, spec: OutputSpec, description: str | None) -> None:
+        """A field the ``Page`` interface and every page type get in this schema.
+
+        For fields whose types exist per schema (``PageType``, the list arguments):
+        the interface itself is shared by every schema, so ``page_interface_fields``
+        hands them to the schema (``Schema.get_fields``), and each page type gets them
+        when it is filled. Must be called before ``finish()``.
+        """
+        if python_name in self._page_fields or python_name == "allowed_subpage_types":
+            raise names.SchemaNameCollision(f"Page.{python_name} is added twice.")
+        self._page_fields[python_name] = (spec, description)
+
+    def page_fields(self) -> dict[str, tuple[OutputSpec, str | None]]:
+        """``allowedSubpageTypes`` and the fields ``add_page_field`` added, by Python name."""
+        from wagtail_graphql_write.generation.objects import allowed_subpage_types_field
+
+        return {"allowed_subpage_types": allowed_subpage_types_field(self), **self._page_fields}
+
+    def page_interface_fields(self) -> list[Any]:
+        """``page_fields`` as Strawberry fields of the ``Page`` interface."""
+        found = []
+        for python_name, (spec, description) in self.page_fields().items():
+            field = strawberry.field(
+                resolver=spec.resolver,
+                name=names.field_name(python_name),
+                description=description,
+                graphql_type=spec.annotation,
+            )
+            field.python_name = python_name
+            found.append(field)
+        return found
+
     def related_output_type(self, field: ExposedField) -> Any:
         """The GraphQL type a relation points to: a generated type, a built-in one, or ID."""
         target = field.related_model
@@ -218,9 +262,11 @@ class TypeGenerator:
         if exposed is not None and exposed.role is ModelRole.SNIPPET:
             return self.object_type(target)
         if issubclass(target, get_image_model()):
-            return common.Image
+            return self.object_type(get_image_model())
         if issubclass(target, get_document_model()):
-            return common.Document
+            return self.object_type(get_document_model())
+        if issubclass(target, Collection):
+            return media.Collection
         if issubclass(target, get_user_model()):
             return common.User
         return strawberry.ID
@@ -263,7 +309,7 @@ def _object_bases(exposed: ExposedModel) -> tuple[type, ...]:
 
     if exposed.role is ModelRole.PAGE:
         return (interfaces.Page,)
-    if exposed.role is ModelRole.CHILD:
+    if exposed.role in (ModelRole.CHILD, ModelRole.MEDIA):
         return ()
     bases: list[type] = [interfaces.Snippet]
     if exposed.has_mixin(DraftStateMixin):

@@ -12,7 +12,11 @@ Rules (documented in ``docs/naming.md``):
   ``feedImage``);
 * choice enums: ``<Type><Field>`` (``BlogPageReadingLevel``), values upper-cased;
 * snippet queries: ``<type>`` for one and ``<verbose_name_plural>`` in camelCase for
-  the list (``person`` / ``people``).
+  the list (``person`` / ``people``);
+* list arguments: ``<Type>Filter`` (exact-match filters on a model's own fields),
+  ``<Type>Order`` (a snippet list's sort keys), ``PageFilter`` and ``PageOrder`` for
+  pages; sort keys are ``<FIELD>_ASC`` / ``<FIELD>_DESC``, a page type's own fields
+  prefixed with its type value (``BLOG_PAGE_DATE_DESC``).
 
 A name formed twice for two different things raises ``SchemaNameCollision`` when the
 schema is built, naming both owners, instead of renaming one silently.
@@ -38,7 +42,9 @@ RESERVED = frozenset(
         "Query", "Mutation", "Subscription", "String", "Int", "Float", "Boolean", "ID",
         "JSON", "Date", "DateTime", "Time", "Decimal", "UUID", "Upload",
         "Page", "Snippet", "DraftState", "Lockable", "Node", "User", "Viewer", "Image",
-        "Document", "PageList", "PageType", "SnippetType", "ContentVersion", "SaveAction",
+        "Document", "Collection", "FocalPoint", "FocalPointInput", "ImageRendition",
+        "ImageList", "DocumentList", "MediaOrder",
+        "PageList", "PageType", "SnippetType", "ContentVersion", "SaveAction",
         "RichTextFormat",
         "ErrorCode", "MutationError", "ValidationError", "PermissionDeniedError",
         "NotFoundError", "TreeError", "EditConflictError", "LockedError",
@@ -49,6 +55,7 @@ RESERVED = frozenset(
         "Workflowable", "Workflow", "WorkflowTask", "WorkflowTaskState", "WorkflowState",
         "WorkflowStatus", "WorkflowTaskStatus", "WorkflowTaskProgress", "WorkflowTaskAction",
         "WorkflowPermissions", "WorkflowTaskStateList", "ContentRef", "SnippetRef",
+        "PageFilter", "PageOrder", "SearchOperator",
     }
 )  # fmt: skip
 
@@ -56,6 +63,11 @@ RESERVED = frozenset(
 #: snippet type that supports at least one snippet action (``publishSnippet`` ...).
 PAGE_TYPE_ENUM = "PageType"
 SNIPPET_TYPE_ENUM = "SnippetType"
+
+#: List arguments of ``pages`` and the ``Page`` interface's lists.
+PAGE_FILTER_INPUT = "PageFilter"
+PAGE_ORDER_ENUM = "PageOrder"
+SEARCH_OPERATOR_ENUM = "SearchOperator"
 
 #: The ``target`` input of the workflow mutations (a page or a snippet).
 CONTENT_REF_INPUT = "ContentRef"
@@ -83,8 +95,24 @@ def lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+def _media_name(model: type[Model]) -> str | None:
+    """``Image`` / ``Document`` for the configured media models, custom ones included."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    if model is get_image_model():
+        return "Image"
+    if model is get_document_model():
+        return "Document"
+    return None
+
+
 def type_name(model: type[Model]) -> str:
-    """The object type name of a model."""
+    """The object type name of a model (``Image`` and ``Document`` for the media models,
+    whatever their class is called, so client queries survive a custom model)."""
+    media = _media_name(model)
+    if media is not None:
+        return media
     override = model.__dict__.get("graphql_type_name")  # not inherited by subclasses
     if override:
         return str(override)
@@ -148,6 +176,26 @@ def snippet_list_query_name(model: type[Model]) -> str:
     if not plural or plural == single or not _GRAPHQL_NAME.match(plural):
         return f"{single}List"
     return plural
+
+
+def filter_input_name(model: type[Model]) -> str:
+    """Exact-match filters on a model's own fields: ``BlogPage`` -> ``BlogPageFilter``."""
+    return f"{type_name(model)}Filter"
+
+
+def order_enum_name(model: type[Model]) -> str:
+    """A snippet list's sort keys: ``Person`` -> ``PersonOrder``."""
+    return f"{type_name(model)}Order"
+
+
+def order_value(python_name: str, descending: bool) -> str:
+    """A sort key: ``first_published_at`` -> ``FIRST_PUBLISHED_AT_DESC``."""
+    return f"{enum_value_name(python_name)}_{'DESC' if descending else 'ASC'}"
+
+
+def type_order_value(model: type[Model], python_name: str, descending: bool) -> str:
+    """A page type's own sort key in ``PageOrder``: ``BLOG_PAGE_DATE_DESC``."""
+    return f"{type_enum_value(model)}_{order_value(python_name, descending)}"
 
 
 def is_valid(name: str) -> bool:

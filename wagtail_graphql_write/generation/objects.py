@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail_graphql_write.access.permissions import allowed_subpage_models
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.fields import OutputSpec, Unsupported
+from wagtail_graphql_write.generation.media import media_extra_fields
 from wagtail_graphql_write.generation.type_enums import enum_member, page_type_enum
 from wagtail_graphql_write.registry import ExposedModel, ModelRole
 
@@ -54,11 +55,11 @@ def _row_id_spec() -> OutputSpec:
     )
 
 
-def _allowed_subpage_types_spec(gen: TypeGenerator) -> OutputSpec:
+def allowed_subpage_types_field(gen: TypeGenerator) -> tuple[OutputSpec, str]:
     """``[PageType!]!``: what the viewer may create under the page, as the admin lists it.
 
-    On each page type rather than on ``interface Page``: the ``PageType`` enum is
-    generated per schema, and the interfaces are not.
+    A field of ``interface Page`` whose type exists per schema: see
+    ``TypeGenerator.add_page_field``.
     """
     page_type = page_type_enum(gen)
 
@@ -67,24 +68,32 @@ def _allowed_subpage_types_spec(gen: TypeGenerator) -> OutputSpec:
         members = (enum_member(page_type, model) for model in models)
         return [member for member in members if member is not None]
 
-    return OutputSpec(list[page_type], resolve)  # type: ignore[valid-type]
+    description = (
+        "Page types the viewer may create under this page now "
+        "(its subpage_types rules, max_count and the viewer's add permission)."
+    )
+    return OutputSpec(list[page_type], resolve), description  # type: ignore[valid-type]
 
 
-def _extra_fields(gen: TypeGenerator, exposed: ExposedModel) -> dict[str, OutputSpec]:
-    """Fields a type gets besides its model's: ``rowId`` on child rows, page type facts."""
+ROW_ID_DOC = (
+    "The row's id (null for a row added in a draft until it is published); "
+    "send it back as the row input's `id` to keep and edit the row."
+)
+
+
+def _extra_fields(
+    gen: TypeGenerator, exposed: ExposedModel
+) -> dict[str, tuple[OutputSpec, str | None]]:
+    """Fields a type gets besides its model's: ``rowId`` on child rows; on page types
+    the ``Page`` interface's fields of this schema (``gen.page_fields()``); an image's
+    size, file, focal point and renditions (``generation.media``)."""
     if exposed.role is ModelRole.CHILD:
-        return {"row_id": _row_id_spec()}
+        return {"row_id": (_row_id_spec(), ROW_ID_DOC)}
     if exposed.role is ModelRole.PAGE:
-        return {"allowed_subpage_types": _allowed_subpage_types_spec(gen)}
+        return gen.page_fields()
+    if exposed.role is ModelRole.MEDIA:
+        return media_extra_fields(exposed)
     return {}
-
-
-_EXTRA_DESCRIPTIONS = {
-    "row_id": "The row's id (null for a row added in a draft until it is published); "
-    "send it back as the row input's `id` to keep and edit the row.",
-    "allowed_subpage_types": "Page types the viewer may create under this page now "
-    "(its subpage_types rules, max_count and the viewer's add permission).",
-}
 
 
 def populate_object_type(
@@ -101,8 +110,8 @@ def populate_object_type(
         taken |= {"id", "pk"}
     graphql_names = {names.field_name(n) for n in taken}
     extras = {} if content else _extra_fields(gen, exposed)
-    for python_name, extra in extras.items():
-        add_field(shell, python_name, extra, _EXTRA_DESCRIPTIONS.get(python_name))
+    for python_name, (extra, description) in extras.items():
+        add_field(shell, python_name, extra, description)
         taken.add(python_name)
         graphql_names.add(names.field_name(python_name))
     for field in exposed.readable_fields:

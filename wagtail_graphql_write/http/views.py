@@ -84,6 +84,18 @@ class GraphQLWriteView(GraphQLView):
         except UnicodeDecodeError as exc:  # Strawberry decodes the body before parsing it
             raise HTTPException(400, "The request body is not valid UTF-8.") from exc
 
+    def parse_multipart(self, request: Any) -> Any:
+        """A multipart request (file uploads): a ``map`` naming a path the operations do
+        not have is the client's mistake, a 400, not an exception from deep inside."""
+        try:
+            return super().parse_multipart(request)
+        except (LookupError, ValueError, TypeError, AttributeError) as exc:
+            raise HTTPException(
+                400,
+                "The multipart request's `map` does not match its `operations` (see the "
+                "GraphQL multipart request spec).",
+            ) from exc
+
     def decode_json(self, data: str | bytes) -> object:
         return transport.decode_request_json(data)
 
@@ -103,7 +115,9 @@ class GraphQLWriteView(GraphQLView):
 @lru_cache(maxsize=1)
 def _view() -> Any:
     ide = "graphiql" if get_settings()["GRAPHIQL"] else None
-    return GraphQLWriteView.as_view(schema=get_schema(), graphql_ide=ide)
+    return GraphQLWriteView.as_view(
+        schema=get_schema(), graphql_ide=ide, multipart_uploads_enabled=True
+    )
 
 
 @csrf_exempt  # CSRF is enforced in GraphQLWriteView.dispatch, for session users only
@@ -116,3 +130,13 @@ def reset() -> None:
     """Forget the built schema and view (after changing settings or models in tests)."""
     _view.cache_clear()
     get_built_schema.cache_clear()
+
+
+def reset_on_setting_change(**_: Any) -> None:
+    """``setting_changed`` receiver: the schema is a function of the settings.
+
+    Which settings a build reads is open-ended (generator hooks, Wagtail's own settings
+    behind a field converter), so any change forgets the built schema. Settings only
+    change at runtime under ``override_settings`` in tests, so this costs a site nothing.
+    """
+    reset()

@@ -4,7 +4,7 @@ The registry is the single answer to "is this readable / writable", so the Graph
 layers above never read ``api_fields`` themselves.
 """
 
-from wagtail_graphql_write.registry.build import build_registry
+from wagtail_graphql_write.registry.build import build_media, build_registry
 from wagtail_graphql_write.registry.models import (
     ExposedField,
     ExposedModel,
@@ -21,5 +21,6 @@ __all__ = [
     "ModelRole",
     "Registry",
     "SkippedField",
+    "build_media",
     "build_registry",
 ]

@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from taggit.managers import TaggableManager
 from wagtail.api.conf import APIField, get_model_field
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
@@ -45,6 +47,13 @@ BASE_PAGE_FIELDS = (
     "go_live_at",
     "expire_at",
 )
+
+
+#: The fields every image and document model has that clients write besides the file
+#: (the admin form's ``title``, ``collection`` and ``tags``); a custom model adds its
+#: writable ``api_fields``. Width, height, the file and the focal point are read by
+#: ``generation.media`` itself.
+BASE_MEDIA_FIELDS = ("title", "collection", "tags")
 
 
 class _Skip(Exception):
@@ -129,7 +138,7 @@ def _expose_fields(
 def _expose_field(model: type[Model], entry: APIField) -> ExposedField:
     """The field for one ``api_fields`` entry, or raise ``_Skip`` saying why not."""
     if entry.serializer is not None:
-        raise _Skip("it uses a custom DRF serializer")
+        return _serialized(model, entry)
     try:
         model_field = get_model_field(model, entry.name)
     except FieldDoesNotExist:
@@ -148,6 +157,27 @@ def _expose_field(model: type[Model], entry: APIField) -> ExposedField:
         required_on_create=_required_on_create(model, model_field, kind),
         description=_description(model_field, kind),
         related_model=related,
+    )
+
+
+def _serialized(model: type[Model], entry: APIField) -> ExposedField:
+    """An entry with a DRF serializer: ``ImageRenditionField`` reads as its rendition
+    (bakerydemo-style thumbnails); any other serializer cannot be typed."""
+    from wagtail.images.api.fields import ImageRenditionField
+
+    serializer = entry.serializer
+    if not isinstance(serializer, ImageRenditionField):
+        raise _Skip("it uses a custom DRF serializer")
+    if entry.writable:
+        raise _Skip("it is an image rendition, which the API cannot write")
+    return ExposedField(
+        name=entry.name,
+        kind=FieldKind.RENDITION,
+        model_field=serializer,
+        readable=True,
+        writable=False,
+        required_on_create=False,
+        description=f"The image's `{serializer.filter_spec}` rendition.",
     )
 
 
@@ -203,6 +233,12 @@ class _RegistryBuilder:
         fields = _expose_fields(model, _api_field_entries(model), self.skipped)
         return self._finish(model, ModelRole.SNIPPET, fields, any(f.writable for f in fields))
 
+    def media(self, model: type[Model]) -> ExposedModel:
+        """The image or document model: its base fields and its own ``api_fields``."""
+        base = [APIField(name, writable=True) for name in BASE_MEDIA_FIELDS]
+        fields = _expose_fields(model, base + _api_field_entries(model), self.skipped)
+        return ExposedModel(model=model, role=ModelRole.MEDIA, fields=tuple(fields), creatable=True)
+
     def _finish(
         self, model: type[Model], role: ModelRole, fields: list[ExposedField], creatable: bool
     ) -> ExposedModel:
@@ -241,5 +277,14 @@ def build_registry() -> Registry:
     builder = _RegistryBuilder()
     pages = tuple(builder.page(m) for m in _sorted(get_page_models()))
     snippets = tuple(builder.snippet(m) for m in _sorted(get_snippet_models()))
+    media = (builder.media(get_image_model()), builder.media(get_document_model()))
     children = tuple(sorted(builder.children.values(), key=lambda e: e.label))
-    return Registry(pages, snippets, children, tuple(builder.skipped))
+    return Registry(pages, snippets, children, tuple(builder.skipped), media)
+
+
+def build_media() -> tuple[tuple[ExposedModel, ...], tuple[SkippedField, ...]]:
+    """The image and document models alone, for a registry made without them (tests
+    build registries by hand): pages point at images, so a schema always has them."""
+    builder = _RegistryBuilder()
+    media = (builder.media(get_image_model()), builder.media(get_document_model()))
+    return media, tuple(builder.skipped)

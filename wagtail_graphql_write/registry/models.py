@@ -16,6 +16,8 @@ class ModelRole(enum.Enum):
     SNIPPET = "snippet"
     #: A model edited only as an InlinePanel child of a page or snippet.
     CHILD = "child"
+    #: The image or document model (``get_image_model()``, ``get_document_model()``).
+    MEDIA = "media"
 
 
 class FieldKind(enum.Enum):
@@ -31,6 +33,10 @@ class FieldKind(enum.Enum):
     #: A read-only property of the model (listed in ``api_fields`` for REST v2), typed
     #: by its return annotation; ``model_field`` is the property object.
     PROPERTY = "property"
+    #: ``APIField(name, serializer=ImageRenditionField(filter_spec, source=...))``: the
+    #: image at ``source`` resized by the declared filter, as REST v2 serves it;
+    #: ``model_field`` is the serializer (its ``filter_spec`` and ``source``).
+    RENDITION = "rendition"
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ class ExposedModel:
     model: type[Model]
     role: ModelRole
     fields: tuple[ExposedField, ...]
-    #: Pages: ``is_creatable``; snippets: has at least one writable field.
+    #: Pages: ``is_creatable``; snippets: has at least one writable field; media: True.
     creatable: bool
 
     @property
@@ -104,10 +110,12 @@ class Registry:
     snippets: tuple[ExposedModel, ...]
     children: tuple[ExposedModel, ...]
     skipped: tuple[SkippedField, ...] = ()
+    #: The image and document models (always exposed: pages point at them).
+    media: tuple[ExposedModel, ...] = ()
     _by_model: dict[type[Model], ExposedModel] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        for exposed in (*self.pages, *self.snippets, *self.children):
+        for exposed in (*self.pages, *self.snippets, *self.children, *self.media):
             self._by_model[exposed.model] = exposed
 
     def get(self, model: type[Model]) -> ExposedModel | None:

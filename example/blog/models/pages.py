@@ -13,6 +13,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -104,6 +105,11 @@ class BlogPage(Page):
         APIField("intro", writable=True),
         APIField("body", writable=True),
         APIField("feed_image", writable=True),
+        # A REST v2 declaration, as bakerydemo's: GraphQL reads it as that rendition.
+        APIField(
+            "feed_image_thumbnail",
+            serializer=ImageRenditionField("fill-100x100", source="feed_image"),
+        ),
         APIField("tags", writable=True),
         APIField("categories", writable=True),
         APIField("reading_level", writable=True),

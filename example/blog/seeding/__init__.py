@@ -44,5 +44,6 @@ def seed_site() -> Seeded:
         home = pages.ensure_home()
         index = pages.ensure_blog_index(home)
         posts = pages.ensure_posts(index, image, categories, people, admin)
+        content.ensure_media(groups["Moderators"])
         tokens, replaced = accounts.rotate_tokens(users)
     return Seeded(users, tokens, home, index, posts, people, categories, image, replaced, reseeded)

@@ -1,11 +1,15 @@
-"""A sample image and the snippets (categories, people) the pages refer to."""
+"""A sample image and the snippets (categories, people) the pages refer to; a few
+more images and documents in collections, for the media docs."""
 
 from io import BytesIO
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
 
 from blog.models import Category, Person
 
@@ -79,3 +83,56 @@ def ensure_people(user, image):
             person.refresh_from_db()  # publish() updated a copy loaded from the revision
         people[data["last_name"].lower()] = person
     return people
+
+
+#: Media the docs' examples read (docs/media.md): made after every page and snippet, so
+#: their ids do not move the ids other examples use.
+PHOTOS = [
+    ("Harbour at dawn", (240, 160), ["sea", "morning"]),
+    ("Mountain pass", (160, 240), ["hills"]),
+]
+DOCUMENTS = [
+    ("Price list", "prices.csv", b"item,price\ncoffee,2.50\ntea,2.00\n", None),
+    ("Board minutes", "minutes.txt", b"Minutes of the board meeting.\n", "Board"),
+]
+
+
+def _collection(name):
+    root = Collection.get_first_root_node()
+    found = root.get_children().filter(name=name).first()
+    return found or root.add_child(name=name)
+
+
+def _private_collection(name, group):
+    """A collection only ``group`` may see (a view restriction, as the admin sets one)."""
+    collection = _collection(name)
+    restriction, created = CollectionViewRestriction.objects.get_or_create(
+        collection=collection, defaults={"restriction_type": CollectionViewRestriction.GROUPS}
+    )
+    if created:
+        restriction.groups.add(group)
+    return collection
+
+
+def ensure_media(moderators):
+    """A few images in a "Photos" collection, a public and a private document."""
+    image_model, document_model = get_image_model(), get_document_model()
+    photos = _collection("Photos")
+    for title, (width, height), tags in PHOTOS:
+        if not image_model.objects.filter(title=title).exists():
+            image = image_model(title=title, collection=photos)
+            image.file = ImageFile(
+                BytesIO(_png_bytes(width, height)), name=f"{title.split()[0].lower()}.png"
+            )
+            image.save()
+            image.tags.add(*tags)
+    for title, filename, content, private in DOCUMENTS:
+        if not document_model.objects.filter(title=title).exists():
+            collection = (
+                _private_collection(private, moderators)
+                if private
+                else Collection.get_first_root_node()
+            )
+            document = document_model(title=title, collection=collection)
+            document.file = ContentFile(content, name=filename)
+            document.save()

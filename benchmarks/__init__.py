@@ -1,0 +1,1 @@
+"""``make bench``: GraphQL against Wagtail's v3 REST API and the direct ORM floor."""

@@ -1,0 +1,2 @@
+"""Image and document mutations (``uploadImage`` ...), each a ``MutationSpec``.
+See docs/media.md."""
