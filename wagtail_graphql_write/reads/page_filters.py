@@ -26,7 +26,7 @@ from wagtail.query import PageQuerySet
 
 from wagtail_graphql_write.access.ids import parse_id
 from wagtail_graphql_write.access.pages import page_by_reference, readable_pages
-from wagtail_graphql_write.access.readable import readable_object
+from wagtail_graphql_write.access.readable import is_readable
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.listing import PageFilterInput
 from wagtail_graphql_write.reads.listing import (
@@ -120,10 +120,10 @@ def _in_tree(
         # An anchor the viewer may not read is no anchor, even if some of the pages
         # it selects are readable: the answer must not tell it from a missing one.
         text = plain_text(reference, names.field_name(argument))
-        found = readable_object(request, page_at(request, text, site))
-        if found is None:
+        found = page_at(request, text, site)
+        if found is None or not is_readable(request, found):
             return cast(PageQuerySet, queryset.none())
-        anchors[argument] = found
+        anchors[argument] = found  # its tree position is enough: no specific row
     for argument, anchor in anchors.items():
         queryset = getattr(queryset, ANCHORS[argument])(anchor)
     return queryset
