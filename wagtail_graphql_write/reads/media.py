@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import enum
 import inspect
-from collections.abc import Iterable
 from typing import Any
 
 import strawberry
 from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
 from strawberry.types import Info
 from strawberry.types.field import StrawberryField
-from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
@@ -30,6 +28,7 @@ from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.media import allowed_filters
 from wagtail_graphql_write.generation.payloads import argument, resolver_with_signature
 from wagtail_graphql_write.reads.listing import plain_text, search_argument
+from wagtail_graphql_write.reads.prefetch import flatten_selections
 
 
 @strawberry.enum(name="MediaOrder", description="The order of an image or document list.")
@@ -40,22 +39,14 @@ class MediaOrder(enum.Enum):
     TITLE_DESC = strawberry.enum_value("-title", description="By title, Z to A.")
 
 
-def _flatten(selections: Iterable[Any]) -> Iterable[SelectedField]:
-    for selection in selections:
-        if isinstance(selection, SelectedField):
-            yield selection
-        elif isinstance(selection, InlineFragment | FragmentSpread):
-            yield from _flatten(selection.selections)
-
-
 def selected_filters(info: Info) -> list[str]:
     """The allowed filters the query asks ``items`` for (others fail on their own)."""
     wanted: list[Any] = []
-    for field in _flatten(info.selected_fields):
-        for items in _flatten(field.selections):
+    for field in flatten_selections(info.selected_fields):
+        for items in flatten_selections(field.selections):
             if items.name != "items":
                 continue
-            for item_field in _flatten(items.selections):
+            for item_field in flatten_selections(items.selections):
                 if item_field.name == "rendition":
                     wanted.append(item_field.arguments.get("filter"))
                 elif item_field.name == "srcSet":

@@ -61,12 +61,13 @@ def _collect(
             _collect(selection.selections, selection.type_condition or condition, found)
 
 
-def _flatten(selections: Iterable[Any]) -> Iterable[SelectedField]:
+def flatten_selections(selections: Iterable[Any]) -> Iterable[SelectedField]:
+    """The fields of a selection, with inline fragments and fragment spreads opened."""
     for selection in selections:
         if isinstance(selection, SelectedField):
             yield selection
         elif isinstance(selection, InlineFragment | FragmentSpread):
-            yield from _flatten(selection.selections)
+            yield from flatten_selections(selection.selections)
 
 
 def _applies(condition: str | None, model: type[Model]) -> bool:
@@ -127,9 +128,14 @@ def _by_class(objects: Iterable[Model]) -> dict[type[Model], list[Model]]:
 
 def _selections_at(info: Info, path: Sequence[str]) -> list[Any]:
     """The selections on the objects ``path`` leads to from the resolved field."""
-    current: list[SelectedField] = list(_flatten(info.selected_fields))
+    current: list[SelectedField] = list(flatten_selections(info.selected_fields))
     for step in path:
-        current = [child for f in current for child in _flatten(f.selections) if child.name == step]
+        current = [
+            child
+            for f in current
+            for child in flatten_selections(f.selections)
+            if child.name == step
+        ]
     return [child for field in current for child in field.selections]
 
 
