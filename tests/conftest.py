@@ -7,6 +7,7 @@ authentication and the Strawberry view all run); nothing is mocked.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,24 @@ class GraphQLClient:
     def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         """Run a document that must not produce top-level GraphQL errors."""
         return self.post(query, variables).data
+
+
+@pytest.fixture(autouse=True)
+def schema_of_patched_models(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that patches models (``api_fields``, names, ...) gets a schema built from
+    them, and leaves none behind.
+
+    The built schema is otherwise kept across tests and forgotten on ``setting_changed``
+    only (the package does that); a model patched with ``monkeypatch`` sends no signal.
+    """
+    if "monkeypatch" not in request.fixturenames:
+        yield
+        return
+    from wagtail_graphql_write.http import views
+
+    views.reset()
+    yield
+    views.reset()
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,7 @@ const oneOfEach: { [K in keyof BlogPageBodyBlockInput]-?: OneOf<BlogPageBodyBloc
   },
   relatedPage: { relatedPage: "3" },
   person: { person: "1" },
+  teaser: { teaser: { page: "3", document: "1", people: [{ value: "1" }, { id: "kept-person", value: "2" }] } },
 };
 
 // Same for the gallery's nested stream.
@@ -140,6 +141,10 @@ function describeBlock(item: BodyItem): string {
       return item.relatedPage ? `${item.relatedPage.id} ${item.relatedPage.title}` : "(none)";
     case "BlogPageBodyPersonBlock":
       return item.person?.displayTitle ?? "(none)";
+    case "BlogPageBodyTeaserBlock": {
+      const people = item.teaser?.people.map((row) => row.value?.displayTitle ?? "?").join(", ");
+      return `${item.teaser?.page?.title ?? "(no page)"} / ${item.teaser?.document?.title ?? "(no document)"} / ${people ?? ""}`;
+    }
     default:
       return assertNever(item);
   }
