@@ -1,9 +1,9 @@
 """A create or update payload shows what a ``LATEST`` read shows right after it.
 
-The payload is built from the instance the action saved, with the object-wide state
-(publishing, lock, tree position, latest revision) read back from the row
-(``writes.results.saved_version``), not from the revision deserialised again: these
-tests compare the two field by field, for the cases where they could part.
+A save that neither publishes nor submits returns the instance it saved, as the
+revision stores it (``writes.results.saved_draft``, ``access.versions.as_stored``);
+other saves and dry runs build the payload from the revision. These tests compare the
+payload with the read field by field, for the cases where they could part.
 """
 
 from __future__ import annotations
@@ -85,3 +85,43 @@ def test_a_new_page(editor: Any, seeded: Any) -> None:
     payload = result["createBlogPage"]
     assert payload["errors"] == []
     assert payload["page"] == editor.execute(LATEST, {"id": payload["page"]["id"]})["page"]
+
+
+PERSON_FIELDS = """
+id displayTitle live hasUnpublishedChanges firstPublishedAt lastPublishedAt locked
+latestRevision { id } firstName lastName jobTitle bio image { title }
+"""
+UPDATE_PERSON = (
+    "mutation U($id: ID!, $input: PersonUpdateInput!) {"
+    " updatePerson(id: $id, input: $input) { snippet { FIELDS } errors { message } } }"
+).replace("FIELDS", PERSON_FIELDS)
+LATEST_PERSON = "query L($id: ID!) { person(id: $id, version: LATEST) { FIELDS } }".replace(
+    "FIELDS", PERSON_FIELDS
+)
+
+
+def test_a_draft_of_a_snippet(editor: Any, seeded: Any) -> None:
+    """A snippet keeps more of its row than a page (``first_published_at`` among them)."""
+    person = seeded.people["hopper"]
+    changes = {"jobTitle": "Rear admiral", "bio": {"html": "<p>Hi</p>"}}
+    variables = {"id": str(person.pk), "input": changes}
+    payload = editor.execute(UPDATE_PERSON, variables)["updatePerson"]
+    assert payload["errors"] == []
+    after = editor.execute(LATEST_PERSON, {"id": str(person.pk)})["person"]
+    assert payload["snippet"] == after
+    assert after["jobTitle"] == "Rear admiral" and after["hasUnpublishedChanges"] is True
+
+
+def test_a_dry_run_shows_what_would_be_saved(editor: Any, seeded: Any) -> None:
+    """A dry run's payload is read after its rollback: new tags and rows still show."""
+    dry = UPDATE.replace("$action: SaveAction)", "$action: SaveAction, $dry: Boolean!)").replace(
+        "action: $action)", "action: $action, dryRun: $dry)"
+    )
+    page_id = str(seeded.posts[0].pk)
+    variables = {"id": page_id, "input": _draft_input(seeded), "dry": True}
+    payload = editor.execute(dry, variables)["updateBlogPage"]
+    assert payload["errors"] == []
+    assert sorted(payload["page"]["tags"]) == ["draft", "fresh"]
+    hopper = {"displayTitle": "Grace Hopper"}
+    assert payload["page"]["authors"] == [{"role": "Editor", "person": hopper}]
+    assert editor.execute(LATEST, {"id": page_id})["page"]["title"] != "A new draft title"

@@ -7,7 +7,7 @@ from typing import Any, cast
 from django.db.models import Model
 from wagtail.models import DraftStateMixin, Page, Revision, RevisionMixin
 
-from wagtail_graphql_write.access.versions import objects_from_revisions
+from wagtail_graphql_write.access.versions import as_stored, is_reproducible, objects_from_revisions
 
 
 def latest_version(obj: Model, revision: Revision | None = None) -> Any:
@@ -31,6 +31,21 @@ def latest_version(obj: Model, revision: Revision | None = None) -> Any:
     if revision is None:
         return fresh
     return objects_from_revisions([(fresh, revision.content)])[0]
+
+
+def saved_draft(instance: Model, revision: Revision, parent: Page | None) -> Model | None:
+    """The object a create or edit that did not publish just saved, as a ``LATEST`` read
+    will build it from ``revision``; None for a model whose own ``with_content_json``
+    this package does not reproduce (``latest_version`` then reads it back).
+
+    The revision was serialised from ``instance``, so it is that object
+    (``access.versions.as_stored``): no query per related model to rebuild it, and the
+    related objects the form loaded are reused (``tests/writes/test_saved_version.py``
+    compares the payload with the read, field by field).
+    """
+    if not is_reproducible(type(instance)) or instance.pk is None:
+        return None
+    return as_stored(instance, revision.content, parent)
 
 
 def fresh_revision(revision: Revision) -> Revision:

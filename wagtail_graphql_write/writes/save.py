@@ -29,7 +29,7 @@ from wagtail_graphql_write.writes.errors.failures import InputErrors, InvalidInp
 from wagtail_graphql_write.writes.input.forms import bind_form, validate_like_the_admin
 from wagtail_graphql_write.writes.input.tags import apply_tags
 from wagtail_graphql_write.writes.mutation import MutationContext
-from wagtail_graphql_write.writes.results import latest_version, saved_revision
+from wagtail_graphql_write.writes.results import latest_version, saved_draft, saved_revision
 from wagtail_graphql_write.writes.workflows import steps
 
 
@@ -139,6 +139,11 @@ def execute(ctx: MutationContext, save: Save) -> Any:
         ctx.extra["revision"] = revision
     if save.options.submits_now:
         ctx.extra["workflow_state"] = steps.submit_after_save(ctx.user, saved, ["action"])
-    # The revision the action made is the latest one (unless the row says otherwise):
-    # the payload is built from it without fetching it again.
+    # A dry run's payload is read after the rollback: it is built from the revision.
+    if revision is not None and not (save.publishes or save.options.submits_now or ctx.dry_run):
+        draft = saved_draft(action.instance, revision, save.parent)
+        if draft is not None:
+            return draft
+    # A publish saved a copy built from the revision: the payload is read back, from
+    # the revision the action made while the row still names it latest.
     return latest_version(saved, revision)

@@ -23,6 +23,7 @@ from wagtail.blocks import (
     BaseStructBlock,
     Block,
     ChooserBlock,
+    FieldBlock,
     ListBlock,
     RichTextBlock,
 )
@@ -145,8 +146,26 @@ def _scalar(value: Any) -> Any:
 
 
 def _stored_leaf(block: Block, value: Any) -> Any:
-    """A stored leaf value -> native value -> the value its form widget renders."""
+    """A stored leaf value -> native value -> the value its form widget renders.
+
+    A chooser stores its object's pk, which is what its widget posts, so the object is
+    not loaded here: the form loads it when it validates, and an id that matches
+    nothing becomes empty there (``ChooserBlock.value_from_form``), as it would here.
+    """
+    if value is not None and _stores_pk(block):
+        return value
     return block.value_for_form(block.to_python(value))
+
+
+def _stores_pk(block: Block) -> bool:
+    """A chooser that stores and posts its object's pk (not one that changed either)."""
+    kind = type(block)
+    return (
+        isinstance(block, ChooserBlock)
+        and kind.to_python is ChooserBlock.to_python
+        and kind.get_prep_value is ChooserBlock.get_prep_value
+        and kind.value_for_form is FieldBlock.value_for_form
+    )
 
 
 def _native_leaf(block: Block, value: Any) -> Any:
