@@ -285,14 +285,14 @@ def _parental_many_to_many(model: type[Model], form_class: type[BaseForm]) -> li
     return names
 
 
-def load_tag_item_relations(instance: Model, form_class: type[BaseForm]) -> None:
+def load_form_relations(instance: Model, form_class: type[BaseForm]) -> None:
     """Hold the tags and many-to-many values the form reads in memory.
 
-    Each of the two forms ``bind_form`` builds reads them, and modelcluster reads a
-    saved object's relation from the database each time, then each tag with a query
-    of its own. An object built from a revision holds the rows in memory already, but
-    not the tags they point at. A saved object gets them now, as the form's own save
-    would put them there, so nothing is written that the form would not write.
+    Each of the two forms ``bind_form`` builds reads them. A saved object's relations
+    are read from the database each time; they are now read once and held, as the
+    form's own save would hold them, so nothing is written that the form would not
+    write. An object built from a revision holds its tag rows already, but not the
+    tags they point at, which modelcluster would read one query per tag per form.
     """
     if instance.pk is None or not isinstance(instance, ClusterableModel):
         return
@@ -333,7 +333,7 @@ def bind_form(
     kwargs: dict[str, Any] = {"instance": instance, **extra}
     if issubclass(form_class, PermissionedForm):
         kwargs["for_user"] = user
-    load_tag_item_relations(instance, form_class)
+    load_form_relations(instance, form_class)
     shown = form_class(**kwargs)
     binding = FormBinding()
     _post_form(shown, "", payload, binding, ["input"])

@@ -18,6 +18,7 @@ from wagtail.actions.create import CreatePermissionError
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
+from wagtail_graphql_write.access.versions import latest_revision_object
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.payloads import argument
@@ -130,7 +131,7 @@ def _find_existing(gen: TypeGenerator, exposed: ExposedModel) -> Any:
     def find(ctx: MutationContext) -> save.Save:
         page = locked_object(ctx.request, exposed.model, ctx.args["id"], ["id"])
         return save.Save(
-            gen.registry, exposed, page.get_latest_revision_as_object(), ctx.args["input"],
+            gen.registry, exposed, latest_revision_object(page), ctx.args["input"],
             SaveOptions.from_args(ctx.args), existing=page, parent=page.get_parent(),
         )  # fmt: skip
 

@@ -14,6 +14,7 @@ import strawberry
 from wagtail.actions import action_registry
 from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 
+from wagtail_graphql_write.access.versions import latest_revision_object
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.revisions import SnippetRevision
@@ -102,7 +103,7 @@ def expected_revision(_ctx: MutationContext, job: save.Save) -> None:
 def update_spec(gen: TypeGenerator, exposed: ExposedModel) -> MutationSpec:
     def find(ctx: MutationContext) -> save.Save:
         obj = locked_object(ctx.request, exposed.model, ctx.args["id"], ["id"])
-        editable = obj.get_latest_revision_as_object() if isinstance(obj, RevisionMixin) else obj
+        editable = latest_revision_object(obj) if isinstance(obj, RevisionMixin) else obj
         options = SaveOptions.from_args(ctx.args)
         return save.Save(gen.registry, exposed, editable, ctx.args["input"], options, existing=obj)
 
