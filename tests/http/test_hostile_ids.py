@@ -26,6 +26,8 @@ from tests.conftest import GraphQLClient
 from wagtail_graphql_write.schema import build_schema
 
 HOSTILE_IDS = ["²", "\u0665", "99999999999999999999999", "-1", "1e3", " 1", "", "0x1", "1.0"]
+#: URL paths name pages too; no database column can hold a NUL (PostgreSQL refuses it).
+HOSTILE_IDS += ["/bl\u0000og/", "\u0000"]
 SCALAR_VALUES = {"String": '"x"', "Int": "1", "Boolean": "false", "ID": '"1"'}
 
 

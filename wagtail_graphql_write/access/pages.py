@@ -108,8 +108,15 @@ def can_read_latest(user: Any, page: Page) -> bool:
 
 
 def _url_path(request: HttpRequest, path: str) -> str | None:
-    """The stored ``url_path`` of a URL path (``"/blog/"``) on the request's site."""
+    """The stored ``url_path`` of a URL path (``"/blog/"``) on the request's site.
+
+    None for a path with a NUL character: no page's can hold one, and PostgreSQL
+    refuses the query rather than find nothing.
+    """
     from wagtail.models import Site
+
+    if "\x00" in path:
+        return None
 
     site = Site.find_for_request(request)
     if site is None:
