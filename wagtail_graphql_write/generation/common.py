@@ -19,6 +19,28 @@ class ContentVersion(enum.Enum):
     )
 
 
+@strawberry.enum(
+    name="PageStatus",
+    description="A page's publishing status, as the admin's status tag shows it "
+    "(Wagtail's `status_string`).",
+)
+class PageStatus(enum.Enum):
+    LIVE = strawberry.enum_value("live", description="Published, with no newer draft.")
+    LIVE_AND_DRAFT = strawberry.enum_value(
+        "live + draft", description="Published, with a newer draft (unpublished changes)."
+    )
+    LIVE_AND_SCHEDULED = strawberry.enum_value(
+        "live + scheduled", description="Published, with a revision scheduled to go live."
+    )
+    DRAFT = strawberry.enum_value("draft", description="Never published, or unpublished.")
+    SCHEDULED = strawberry.enum_value(
+        "scheduled", description="Not published yet; a revision is scheduled to go live."
+    )
+    EXPIRED = strawberry.enum_value(
+        "expired", description="Unpublished when its `expireAt` time passed."
+    )
+
+
 @strawberry.enum(name="SaveAction", description="What to do after saving: the admin's buttons.")
 class SaveAction(enum.Enum):
     SAVE_DRAFT = strawberry.enum_value("save_draft", description="Save a new draft revision.")

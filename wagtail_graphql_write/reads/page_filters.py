@@ -28,6 +28,7 @@ from wagtail_graphql_write.access.ids import parse_id
 from wagtail_graphql_write.access.pages import page_by_reference, readable_pages
 from wagtail_graphql_write.access.readable import is_readable
 from wagtail_graphql_write.generation import names
+from wagtail_graphql_write.generation.common import PageStatus
 from wagtail_graphql_write.generation.listing import PageFilterInput
 from wagtail_graphql_write.reads.listing import (
     ReadArgumentError,
@@ -63,6 +64,7 @@ class PageFilters:
     site: str | None = None
     locale: str | None = None
     in_menu: bool | None = None
+    statuses: list[PageStatus] | None = None
     fields: Any = None  # a ``PageFilter`` input value
 
 
@@ -82,7 +84,7 @@ def filter_pages(
     site = find_site(filters.site) if filters.site is not None else None
     queryset = _in_tree(request, queryset, filters, site)
     if site is not None:
-        queryset = queryset.filter(_site_q(site))
+        queryset = queryset.filter(site_q(site))
     if filters.path is not None:
         page = page_at(request, plain_text(filters.path, "path"), site)
         queryset = queryset.filter(pk=page.pk) if page is not None else queryset.none()
@@ -90,11 +92,36 @@ def filter_pages(
         queryset = queryset.filter(slug=plain_text(filters.slug, "slug"))
     if filters.in_menu is not None:
         queryset = queryset.filter(show_in_menus=filters.in_menu)
+    if filters.statuses is not None:
+        queryset = queryset.filter(pk__in=with_status(filters.statuses))
     if filters.locale is not None:
         queryset = queryset.filter(locale=find_locale(filters.locale))
     if filters.fields is not None:
         queryset = _by_fields(queryset, filters.fields, spec, model)
     return queryset
+
+
+def with_status(statuses: list[PageStatus]) -> Any:
+    """The ids of pages with any of ``statuses``, by Wagtail's ``status_string`` rule.
+
+    "Scheduled" is Wagtail's ``approved_schedule``: a revision approved to go live,
+    annotated in SQL as the admin's listing does (``annotate_approved_schedule``).
+    """
+    scheduled = Q(_approved_schedule=True)
+    unpublished = Q(live=False, expired=False)
+    conditions = {
+        PageStatus.LIVE: Q(live=True, has_unpublished_changes=False) & ~scheduled,
+        PageStatus.LIVE_AND_DRAFT: Q(live=True, has_unpublished_changes=True) & ~scheduled,
+        PageStatus.LIVE_AND_SCHEDULED: Q(live=True) & scheduled,
+        PageStatus.DRAFT: unpublished & ~scheduled,
+        PageStatus.SCHEDULED: unpublished & scheduled,
+        PageStatus.EXPIRED: Q(live=False, expired=True),
+    }
+    wanted = Q(pk__in=[])
+    for status in dict.fromkeys(statuses):
+        wanted |= conditions[status]
+    pages = cast(PageQuerySet, Page.objects.all()).annotate_approved_schedule()
+    return pages.filter(wanted).values("pk")
 
 
 def of_types(queryset: PageQuerySet, models: list[Any]) -> PageQuerySet:
@@ -160,7 +187,7 @@ def find_site(value: str) -> Site:
     return found[0]
 
 
-def _site_q(site: Site) -> Q:
+def site_q(site: Site) -> Q:
     """The site's tree, and its root's translations' trees when i18n is on (as REST v2)."""
     roots = [site.root_page]
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False):

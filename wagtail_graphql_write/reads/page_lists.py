@@ -16,7 +16,7 @@ import strawberry
 from strawberry.types import Info
 from strawberry.types.field import StrawberryField
 
-from wagtail_graphql_write.generation.common import ContentVersion
+from wagtail_graphql_write.generation.common import ContentVersion, PageStatus
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.listing import (
     SearchOperator,
@@ -99,6 +99,7 @@ def filters_from(arguments: dict[str, Any], **anchors: Any) -> PageFilters:
         site=arguments.get("site"),
         locale=arguments.get("locale"),
         in_menu=arguments.get("in_menu"),
+        statuses=arguments.get("status"),
         fields=arguments.get("filter"),
     )
 
@@ -129,6 +130,7 @@ def list_arguments(gen: TypeGenerator, root: bool) -> list[tuple[str, Any, Any]]
             ),
         ]
     found.append(("in_menu", argument(bool | None, IN_MENU_DOC), OPTIONAL))
+    found.append(("status", argument(list[PageStatus] | None, STATUS_DOC), OPTIONAL))
     spec = page_filter_input(gen)
     if spec is not None:
         found.append(("filter", argument(spec.input_type | None, FILTER_DOC), OPTIONAL))
@@ -147,6 +149,10 @@ def list_arguments(gen: TypeGenerator, root: bool) -> list[tuple[str, Any, Any]]
 PATH_DOC = 'Only the page at this URL path, e.g. "/blog/" (on `site` when given).'
 SITE_DOC = 'Only pages of this site: its id, hostname or "hostname:port".'
 IN_MENU_DOC = "Only pages shown (true) or not shown (false) in menus."
+STATUS_DOC = (
+    "Only pages with one of these statuses. A LIVE read shows published pages only, so "
+    "DRAFT, SCHEDULED and EXPIRED pages are listed with version: LATEST."
+)
 FILTER_DOC = "Exact matches on the fields of the one page type `type` names."
 SEARCH_DOC = "Full-text search with the site's search backend; sorted by relevance."
 OPERATOR_DOC = "How the search words combine; by default as the backend does (database: AND)."

@@ -5,19 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from django.http import HttpRequest
 from strawberry.types import Info
 from strawberry.types.field import StrawberryField
 
-from wagtail_graphql_write.access.pages import readable_page
+from wagtail_graphql_write.access.pages import can_read_latest, readable_page, readable_pages
 from wagtail_graphql_write.generation import interfaces
 from wagtail_graphql_write.generation.common import ContentVersion
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.payloads import argument, resolver_with_signature
+from wagtail_graphql_write.reads.listing import plain_text
+from wagtail_graphql_write.reads.page_filters import find_site, page_at, site_q
 from wagtail_graphql_write.reads.prefetch import prefetch_selected
 from wagtail_graphql_write.reads.versions import latest_versions
 
 OPTIONAL = None
 VERSION_DOC = "LIVE (published) or LATEST (the working draft; needs edit permission)."
+SITE_DOC = (
+    'The site to read `path` on instead of the request\'s: its id, hostname or "hostname:port". '
+    "The page must belong to that site."
+)
 
 
 @strawberry.type(name="PageList", description="A page of results and the total count.")
@@ -26,11 +33,35 @@ class PageList:
     total_count: int = strawberry.field(description="How many pages match, ignoring paging.")
 
 
+def page_on_site(
+    request: HttpRequest, reference: tuple[str, str], site_name: str, latest: bool
+) -> Any:
+    """``page(site:)``: a path is read on the site named, and the page must be in that
+    site's tree (its root's translations' too, as ``pages(site:)`` rules); else null.
+    ``reference`` is the argument sent and its value."""
+    site = find_site(site_name)
+    found = page_at(request, plain_text(reference[1], reference[0]), site)
+    if found is None:
+        return None
+    readable = readable_pages(request, latest).filter(site_q(site), pk=found.pk)
+    page = readable.specific().first()
+    if page is None or (latest and not can_read_latest(request.user, page)):
+        return None
+    return page
+
+
 def page_resolver(gen: TypeGenerator) -> Any:
-    def resolve(info: Info, id: str | None, path: str | None, version: ContentVersion) -> Any:
+    def resolve(
+        info: Info, id: str | None, path: str | None, site: str | None, version: ContentVersion
+    ) -> Any:
         """One page by id or URL path, or null when it does not exist or is not readable."""
         latest = version is ContentVersion.LATEST
-        page = readable_page(info.context.request, path if path is not None else id, latest)
+        request = info.context.request
+        reference = ("path", path) if path is not None else ("id", id)
+        if site is not None and reference[1] is not None:
+            page = page_on_site(request, (reference[0], reference[1]), site, latest)
+        else:
+            page = readable_page(request, reference[1], latest)
         if page is None:
             return None
         page = latest_versions([page])[0] if latest else page
@@ -56,6 +87,7 @@ def page_query_fields(gen: TypeGenerator) -> dict[str, StrawberryField]:
                 argument(str | None, 'URL path on the request\'s site, e.g. "/blog/".'),
                 OPTIONAL,
             ),
+            ("site", argument(str | None, SITE_DOC), OPTIONAL),
             ("version", argument(ContentVersion, VERSION_DOC), ContentVersion.LIVE),
         ],
         interfaces.Page | None,
