@@ -125,7 +125,7 @@ def _url_path(request: HttpRequest, path: str) -> str | None:
     return str(site.root_page.url_path) + (f"{suffix}/" if suffix else "")
 
 
-def _reference_lookup(request: HttpRequest, reference: str | None) -> Q | None:
+def reference_lookup(request: HttpRequest, reference: str | None) -> Q | None:
     """The filter naming a page by id (``"4"``) or URL path (``"/blog/"``), if any."""
     if reference is None:
         return None
@@ -144,7 +144,7 @@ def page_by_url_path(request: HttpRequest, path: str) -> Page | None:
 
 def page_by_reference(request: HttpRequest, reference: str | None) -> Page | None:
     """A page by id (``"4"``) or URL path (``"/blog/"``), without visibility checks."""
-    lookup = _reference_lookup(request, reference)
+    lookup = reference_lookup(request, reference)
     return None if lookup is None else Page.objects.filter(lookup).first()
 
 
@@ -153,9 +153,13 @@ def readable_page(request: HttpRequest, reference: str | None, latest: bool) -> 
 
     One query for the row (filtered by the read rule) and one for its specific class.
     """
-    lookup = _reference_lookup(request, reference)
-    if lookup is None:
-        return None
+    lookup = reference_lookup(request, reference)
+    return None if lookup is None else readable_page_where(request, lookup, latest)
+
+
+def readable_page_where(request: HttpRequest, lookup: Q, latest: bool) -> Page | None:
+    """The one page ``lookup`` names as its specific class, if a ``LIVE``/``LATEST`` read
+    shows it (``readable_page``'s rule, for lookups other than an id or a path)."""
     page = readable_pages(request, latest).filter(lookup).specific().first()
     if page is None or (latest and not can_read_latest(request.user, page)):
         return None

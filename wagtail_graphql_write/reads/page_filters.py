@@ -25,7 +25,7 @@ from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
 from wagtail_graphql_write.access.ids import parse_id
-from wagtail_graphql_write.access.pages import page_by_reference, readable_pages
+from wagtail_graphql_write.access.pages import readable_pages, reference_lookup
 from wagtail_graphql_write.access.readable import is_readable
 from wagtail_graphql_write.generation import names
 from wagtail_graphql_write.generation.common import PageStatus
@@ -159,12 +159,17 @@ def _in_tree(
 def page_at(request: HttpRequest, reference: str, site: Site | None) -> Page | None:
     """A page by id or URL path; a path is read on ``site`` when given (the ``site``
     argument), else on the request's site, as ``page(path:)`` reads it."""
+    lookup = reference_q(request, reference, site)
+    return None if lookup is None else Page.objects.filter(lookup).first()
+
+
+def reference_q(request: HttpRequest, reference: str, site: Site | None) -> Q | None:
+    """The filter naming the page ``page_at`` finds, if the reference can name one."""
     text = reference.strip()
     if site is None or not text.startswith("/"):
-        return page_by_reference(request, text)
+        return reference_lookup(request, text)
     suffix = "/".join(part for part in text.split("/") if part)
-    url_path = site.root_page.url_path + (f"{suffix}/" if suffix else "")
-    return Page.objects.filter(url_path=url_path).first()
+    return Q(url_path=site.root_page.url_path + (f"{suffix}/" if suffix else ""))
 
 
 def find_site(value: str) -> Site:

@@ -9,13 +9,13 @@ from django.http import HttpRequest
 from strawberry.types import Info
 from strawberry.types.field import StrawberryField
 
-from wagtail_graphql_write.access.pages import can_read_latest, readable_page, readable_pages
+from wagtail_graphql_write.access.pages import readable_page, readable_page_where
 from wagtail_graphql_write.generation import interfaces
 from wagtail_graphql_write.generation.common import ContentVersion
 from wagtail_graphql_write.generation.generator import TypeGenerator
 from wagtail_graphql_write.generation.payloads import argument, resolver_with_signature
 from wagtail_graphql_write.reads.listing import plain_text
-from wagtail_graphql_write.reads.page_filters import find_site, page_at, site_q
+from wagtail_graphql_write.reads.page_filters import find_site, reference_q, site_q
 from wagtail_graphql_write.reads.prefetch import prefetch_selected
 from wagtail_graphql_write.reads.versions import latest_versions
 
@@ -34,20 +34,14 @@ class PageList:
 
 
 def page_on_site(
-    request: HttpRequest, reference: tuple[str, str], site_name: str, latest: bool
+    request: HttpRequest, argument: str, reference: str, site_name: str, latest: bool
 ) -> Any:
     """``page(site:)``: a path is read on the site named, and the page must be in that
     site's tree (its root's translations' too, as ``pages(site:)`` rules); else null.
-    ``reference`` is the argument sent and its value."""
+    ``argument`` names the argument ``reference`` came in, for its error."""
     site = find_site(site_name)
-    found = page_at(request, plain_text(reference[1], reference[0]), site)
-    if found is None:
-        return None
-    readable = readable_pages(request, latest).filter(site_q(site), pk=found.pk)
-    page = readable.specific().first()
-    if page is None or (latest and not can_read_latest(request.user, page)):
-        return None
-    return page
+    lookup = reference_q(request, plain_text(reference, argument), site)
+    return None if lookup is None else readable_page_where(request, lookup & site_q(site), latest)
 
 
 def page_resolver(gen: TypeGenerator) -> Any:
@@ -57,11 +51,11 @@ def page_resolver(gen: TypeGenerator) -> Any:
         """One page by id or URL path, or null when it does not exist or is not readable."""
         latest = version is ContentVersion.LATEST
         request = info.context.request
-        reference = ("path", path) if path is not None else ("id", id)
-        if site is not None and reference[1] is not None:
-            page = page_on_site(request, (reference[0], reference[1]), site, latest)
+        argument, reference = ("path", path) if path is not None else ("id", id)
+        if site is not None and reference is not None:
+            page = page_on_site(request, argument, reference, site, latest)
         else:
-            page = readable_page(request, reference[1], latest)
+            page = readable_page(request, reference, latest)
         if page is None:
             return None
         page = latest_versions([page])[0] if latest else page

@@ -256,33 +256,17 @@ class TagsAssignedOnce:
             self.cleaned_data.update(kept)
 
 
-def _tag_item_relations(model: type[Model], form_class: type[BaseForm]) -> list[str]:
-    """The item rows of the form's tag fields.
-
-    Not the formsets' rows: held in memory before the form binds, they are saved with
-    a ``sort_order`` the admin's edit leaves empty (``tests/parity`` compares them).
-    """
-    names = []
+def _model_fields_of(model: type[Model], form_class: type[BaseForm], kind: type) -> list[Any]:
+    """The model fields of class ``kind`` behind the form's fields."""
+    found = []
     for name in form_class.base_fields:  # type: ignore[attr-defined]
         try:
             model_field = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
-        if isinstance(model_field, ClusterTaggableManager):
-            item = model_field.through._meta.get_field("content_object")
-            names.append(item.remote_field.get_accessor_name())
-    return names
-
-
-def _parental_many_to_many(model: type[Model], form_class: type[BaseForm]) -> list[str]:
-    names = []
-    for name in form_class.base_fields:  # type: ignore[attr-defined]
-        try:
-            if isinstance(model._meta.get_field(name), ParentalManyToManyField):
-                names.append(name)
-        except FieldDoesNotExist:
-            continue
-    return names
+        if isinstance(model_field, kind):
+            found.append(model_field)
+    return found
 
 
 def load_form_relations(instance: Model, form_class: type[BaseForm]) -> None:
@@ -296,11 +280,17 @@ def load_form_relations(instance: Model, form_class: type[BaseForm]) -> None:
     """
     if instance.pk is None or not isinstance(instance, ClusterableModel):
         return
-    for name in _parental_many_to_many(type(instance), form_class):
-        if name not in getattr(instance, "_cluster_related_objects", {}):
-            setattr(instance, name, list(getattr(instance, name).all()))
+    model = type(instance)
+    for many in _model_fields_of(model, form_class, ParentalManyToManyField):
+        if many.name not in getattr(instance, "_cluster_related_objects", {}):
+            setattr(instance, many.name, list(getattr(instance, many.name).all()))
     held = getattr(instance, "_cluster_related_objects", {})
-    for accessor in _tag_item_relations(type(instance), form_class):
+    # Only the tag fields' item rows, not the formsets' rows: held in memory before the
+    # form binds, those are saved with a ``sort_order`` the admin's edit leaves empty
+    # (``tests/parity`` compares them).
+    for tags in _model_fields_of(model, form_class, ClusterTaggableManager):
+        item = tags.through._meta.get_field("content_object")
+        accessor = item.remote_field.get_accessor_name()
         manager = getattr(instance, accessor)
         keys = [
             f.name
